@@ -1,0 +1,19 @@
+// Clock seam: everything that waits or measures time takes a Clock, so tests and the benchmark can drive time.
+import { setTimeout as delay } from "node:timers/promises";
+
+export interface Clock {
+  /** Milliseconds on a monotonic scale (not wall time). */
+  now(): number;
+  /** Wall-clock time, for timestamps written to disk. */
+  wallNow(): Date;
+  /** Resolves after `ms`; rejects with the signal's reason when aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  wallNow: () => new Date(),
+  sleep: async (ms, signal) => {
+    await delay(Math.max(0, ms), undefined, signal ? { signal } : undefined);
+  },
+};
