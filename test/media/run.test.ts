@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FfmpegFailedError, runFfmpeg } from "../../src/media/index.js";
+import type { FfmpegFailedError } from "../../src/media/index.js";
+import { runFfmpeg } from "../../src/media/index.js";
 import { hasCode } from "../../src/util/errors.js";
 
 describe("runFfmpeg", () => {
