@@ -19,17 +19,19 @@ export interface CostInput {
   audio: boolean;
 }
 
+/** A null duration or resolution means "not sent": the model's documented server default is priced instead. */
 export function estimateCost(model: ModelSpec, opts: CostInput): CostEstimate {
   const price = model.price;
   if (price === null) return unknown(`no published price for ${model.id}`, null);
-  const rate = price.rates.find((r) => rateMatches(r, opts));
-  const setting = describeSetting(opts);
+  const resolution = opts.resolution ?? model.defaults.resolution ?? null;
+  const durationSeconds = opts.durationSeconds ?? model.defaults.duration ?? null;
+  const setting = describeSetting(resolution, opts);
+  const rate = price.rates.find((r) => rateMatches(r, resolution, opts.audio));
   if (rate === undefined) return unknown(`no published price for ${model.id} at ${setting}`, price.source);
   let usd = rate.usd;
   if (price.per === "second") {
-    if (opts.durationSeconds === null)
-      return unknown(`per second, ${setting}, duration unknown`, price.source);
-    usd = rate.usd * opts.durationSeconds;
+    if (durationSeconds === null) return unknown(`per second, ${setting}, duration unknown`, price.source);
+    usd = rate.usd * durationSeconds;
   }
   return {
     credits: Math.round(usd * USD_TO_CREDITS),
@@ -39,14 +41,16 @@ export function estimateCost(model: ModelSpec, opts: CostInput): CostEstimate {
   };
 }
 
-function rateMatches(rate: PriceRate, opts: CostInput): boolean {
-  if (rate.audio !== undefined && rate.audio !== opts.audio) return false;
+function rateMatches(rate: PriceRate, resolution: string | null, audio: boolean): boolean {
+  if (rate.audio !== undefined && rate.audio !== audio) return false;
   if (rate.resolution === undefined) return true;
-  return opts.resolution !== null && matchAllowed(opts.resolution, [rate.resolution]) !== undefined;
+  return resolution !== null && matchAllowed(resolution, [rate.resolution]) !== undefined;
 }
 
-function describeSetting(opts: CostInput): string {
-  return `${opts.resolution ?? "default resolution"}, ${opts.audio ? "with audio" : "without audio"}`;
+function describeSetting(resolution: string | null, opts: CostInput): string {
+  const shown = resolution === null ? "resolution unknown" : resolution;
+  const note = opts.resolution === null && resolution !== null ? " (server default)" : "";
+  return `${shown}${note}, ${opts.audio ? "with audio" : "without audio"}`;
 }
 
 function unknown(basis: string, source: string | null): CostEstimate {

@@ -54,20 +54,27 @@ describe("estimateCost", () => {
     expect(estimate).toEqual({
       credits: 1_000_000,
       usd: 0.5,
-      basis: "per clip, default resolution, with audio",
+      basis: "per clip, 720P (server default), with audio",
       source: "https://example.invalid/pricing",
     });
+  });
+
+  it("prices the documented server defaults when duration or resolution is not sent", () => {
+    const estimate = estimateCost(priced(perSecond), {
+      durationSeconds: null,
+      resolution: null,
+      audio: true,
+    });
+    expect(estimate.credits).toBe(2_400_000); // 8 s default x $0.15 at the 720P default
+    expect(estimate.basis).toBe("per second, 720P (server default), with audio");
   });
 
   it("is unknown when no rate matches the setting or the duration is unknown", () => {
     const noRate = estimateCost(priced(perSecond), { durationSeconds: 8, resolution: "720p", audio: false });
     expect(noRate.credits).toBeNull();
     expect(noRate.basis).toBe("no published price for google/veo-3.0-i2v-fast at 720p, without audio");
-    const noDuration = estimateCost(priced(perSecond), {
-      durationSeconds: null,
-      resolution: "720p",
-      audio: true,
-    });
+    const noDefaults: ModelSpec = { ...priced(perSecond), defaults: {} };
+    const noDuration = estimateCost(noDefaults, { durationSeconds: null, resolution: "720p", audio: true });
     expect(noDuration.credits).toBeNull();
     expect(noDuration.basis).toBe("per second, 720p, with audio, duration unknown");
   });
