@@ -1,0 +1,62 @@
+// The validation pipeline: load → schema → frames → rules, collecting every diagnostic (nothing written or sent).
+import { dirname } from "node:path";
+import { getModel } from "../catalog/index.js";
+import type { ModelSpec } from "../catalog/index.js";
+import type { Diagnostic } from "./types.js";
+import { placeFindings, sortDiagnostics } from "./diagnostic.js";
+import { formatPath } from "./finding.js";
+import type { FrameResult } from "./frame-source.js";
+import { checkFrames } from "./frame-checker.js";
+import { loadSource, type LoadedSource } from "./load.js";
+import { runRules, type FrameKey } from "./rules/index.js";
+import { checkSchema } from "./schema-check.js";
+import { buildShotViews, type ShotView } from "./shot-view.js";
+
+export interface Analysis {
+  source: LoadedSource;
+  /** Sorted by position; empty when the storyboard is valid. */
+  diagnostics: Diagnostic[];
+  data: Record<string, unknown>;
+  shots: ShotView[];
+  frames: ReadonlyMap<number, Partial<Record<FrameKey, FrameResult>>>;
+  model(shot: ShotView): ModelSpec | undefined;
+}
+
+export async function analyze(file: string): Promise<Analysis> {
+  const source = await loadSource(file);
+  const models = new Map<string, ModelSpec | undefined>();
+  const model = (shot: ShotView): ModelSpec | undefined => {
+    const id = shot.values.model;
+    if (id === undefined) return undefined;
+    if (!models.has(id)) models.set(id, getModel(id));
+    return models.get(id);
+  };
+  const empty: Analysis = {
+    source,
+    diagnostics: source.diagnostics,
+    data: {},
+    shots: [],
+    frames: new Map(),
+    model,
+  };
+  if (source.diagnostics.length > 0) return empty;
+
+  const schemaFindings = checkSchema(source.data);
+  const data = source.data;
+  const shotsOk = isRecord(data) && Array.isArray(data.shots);
+  if (!shotsOk) {
+    return { ...empty, diagnostics: sortDiagnostics(placeFindings(file, source.positions, schemaFindings)) };
+  }
+  const bad = new Set(schemaFindings.map((f) => formatPath(f.path)));
+  const shots = buildShotViews(data, bad);
+  const frames = await checkFrames(shots, dirname(source.absPath));
+  const ruleFindings = runRules({ shots, model, frames }, schemaFindings);
+  const diagnostics = sortDiagnostics(
+    placeFindings(file, source.positions, [...schemaFindings, ...ruleFindings]),
+  );
+  return { source, diagnostics, data, shots, frames, model };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

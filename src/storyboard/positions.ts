@@ -1,0 +1,74 @@
+// Maps a key path in the parsed YAML document to the line and column of its value, key or parent.
+import { isAlias, isMap, isScalar, isSeq } from "yaml";
+import type { Document, LineCounter, Node, Pair } from "yaml";
+import type { Anchor, PathSegment } from "./finding.js";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+const START: Position = { line: 1, column: 1 };
+
+export class Positions {
+  readonly #doc: Document.Parsed | null;
+  readonly #lines: LineCounter | null;
+
+  constructor(doc: Document.Parsed | null, lines: LineCounter | null) {
+    this.#doc = doc;
+    this.#lines = lines;
+  }
+
+  /**
+   * Position of the value at `path`; of its key when `anchor` is "key" or the value is empty; of the
+   * deepest node that exists when the path does not (a missing key points at its parent mapping).
+   */
+  locate(path: readonly PathSegment[], anchor: Anchor = "value"): Position {
+    const doc = this.#doc;
+    if (!doc) return START;
+    let node: unknown = doc.contents;
+    let last: Node | null = isNodeLike(node) ? node : null;
+    let pair: Pair | null = null;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (isAlias(node)) node = node.resolve(doc);
+      const found = child(node, seg);
+      if (!found) return this.#at(last);
+      pair = found.pair;
+      node = found.node;
+      if (isNodeLike(node)) last = node;
+      else return this.#at(pair?.key ?? last);
+    }
+    const keyNode = pair && isNodeLike(pair.key) ? pair.key : null;
+    if (keyNode && (anchor === "key" || isEmptyScalar(node))) return this.#at(keyNode);
+    return this.#at(isNodeLike(node) ? node : last);
+  }
+
+  #at(node: unknown): Position {
+    if (!this.#lines || !isNodeLike(node) || !node.range) return START;
+    const { line, col } = this.#lines.linePos(node.range[0]);
+    return { line, column: col };
+  }
+}
+
+function child(node: unknown, seg: PathSegment | undefined): { node: unknown; pair: Pair | null } | null {
+  if (typeof seg === "number" && isSeq(node)) {
+    return seg < node.items.length ? { node: node.items[seg], pair: null } : null;
+  }
+  if (typeof seg === "string" && isMap(node)) {
+    for (const p of node.items) {
+      const key = isScalar(p.key) ? p.key.value : p.key;
+      if (String(key) === seg) return { node: p.value, pair: p };
+    }
+  }
+  return null;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "range" in value;
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  if (!isScalar(node)) return node === null || node === undefined;
+  return node.value === null && (!node.range || node.range[0] === node.range[1]);
+}

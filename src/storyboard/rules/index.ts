@@ -1,0 +1,39 @@
+// The rules, in reporting order; when two rules flag the same key, the first one's message is kept.
+import { formatPath, type Finding } from "../finding.js";
+import { allowedValues } from "./allowed-values.js";
+import type { Rule, RuleContext } from "./context.js";
+import { duplicateIds } from "./duplicate-ids.js";
+import { fieldsTaken } from "./fields-taken.js";
+import { frames } from "./frames.js";
+import { modelKnown } from "./model-known.js";
+import { params } from "./params.js";
+import { requestBody } from "./request-body.js";
+import { requiredInputs } from "./required-inputs.js";
+
+export type { FrameKey, Rule, RuleContext } from "./context.js";
+
+const RULES: readonly Rule[] = [
+  duplicateIds,
+  modelKnown,
+  fieldsTaken,
+  requiredInputs,
+  allowedValues,
+  frames,
+  params,
+  requestBody,
+];
+
+/** Runs every rule; `already` are earlier findings (schema) whose keys no rule reports again. */
+export function runRules(ctx: RuleContext, already: readonly Finding[]): Finding[] {
+  const seen = new Set(already.map((f) => formatPath(f.path)));
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    for (const finding of rule(ctx)) {
+      const key = formatPath(finding.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(finding);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// params: may only hold request fields the model has and no shot key covers (model, image_url … have their own keys).
+import type { ModelSpec } from "../../catalog/index.js";
+import type { Finding } from "../finding.js";
+import type { Rule } from "./context.js";
+
+export const params: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const shot of ctx.shots) {
+    const model = ctx.model(shot);
+    for (const key of Object.keys(shot.params)) {
+      const message = problem(key, model);
+      if (message === null) continue;
+      findings.push({
+        path: [...shot.path, "params", key],
+        at: shot.paramFrom[key] ?? shot.path,
+        anchor: "key",
+        code: message.code,
+        message: message.text,
+      });
+    }
+  }
+  return findings;
+};
+
+function problem(key: string, model: ModelSpec | undefined): { code: string; text: string } | null {
+  if (key === "model")
+    return { code: "param-duplicates-field", text: "set model on the shot (or in defaults), not in params" };
+  if (!model) return null;
+  const semantic = Object.entries(model.fields).find(([, field]) => field === key)?.[0];
+  if (semantic !== undefined) {
+    return {
+      code: "param-duplicates-field",
+      text: `${JSON.stringify(key)} is the request field for ${semantic}: use the shot key ${semantic} instead of params`,
+    };
+  }
+  if (!Object.hasOwn(model.properties, key)) {
+    const known = Object.keys(model.properties).filter((f) => !Object.values(model.fields).includes(f));
+    const list = known.length > 0 ? known.join(", ") : "none";
+    return {
+      code: "unknown-param",
+      text: `${model.id} has no request field ${JSON.stringify(key)} (params it takes: ${list})`,
+    };
+  }
+  return null;
+}
