@@ -1,0 +1,139 @@
+// One download attempt: follow redirects by hand (never sending credentials), stream to a temp file while hashing.
+import { createHash } from "node:crypto";
+import { open, rm } from "node:fs/promises";
+import { request } from "undici";
+import type { Dispatcher } from "undici";
+import { isMp4 } from "../media/index.js";
+import { checkDownloadUrl } from "./url-policy.js";
+import { DownloadError } from "./errors.js";
+
+export interface AttemptOptions {
+  url: string;
+  tempPath: string;
+  dispatcher: Dispatcher | undefined;
+  signal: AbortSignal | undefined;
+  maxRedirects: number;
+  maxBytes: number;
+  timeoutMs: number;
+  userAgent: string;
+}
+
+export interface AttemptResult {
+  bytes: number;
+  sha256: string;
+  finalUrl: string;
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CLOSED",
+]);
+
+export async function fetchToFile(options: AttemptOptions): Promise<AttemptResult> {
+  let url = checkDownloadUrl(options.url);
+  for (let hop = 0; ; hop++) {
+    const response = await send(url, options);
+    if (response.statusCode >= 300 && response.statusCode < 400 && response.headers.location !== undefined) {
+      await response.body.dump();
+      if (hop >= options.maxRedirects) {
+        throw new DownloadError("E_DOWNLOAD_REDIRECTS", `more than ${options.maxRedirects} redirects from ${origin(options.url)}`);
+      }
+      const location = String(response.headers.location);
+      url = checkDownloadUrl(new URL(location, url).toString());
+      continue;
+    }
+    if (response.statusCode !== 200) {
+      await response.body.dump();
+      throw new DownloadError("E_DOWNLOAD_HTTP", `download from ${origin(url.toString())} answered HTTP ${response.statusCode}`, {
+        status: response.statusCode,
+        retryAfterMs: retryAfterSeconds(response.headers["retry-after"]),
+      });
+    }
+    const declared = response.headers["content-length"];
+    const expected = declared === undefined ? null : Number(declared);
+    const { bytes, sha256 } = await streamToFile(response.body, options);
+    if (expected !== null && Number.isFinite(expected) && bytes !== expected) {
+      throw new DownloadError("E_DOWNLOAD_SHORT", `download ended after ${bytes} of ${expected} bytes`);
+    }
+    return { bytes, sha256, finalUrl: url.toString() };
+  }
+}
+
+async function send(url: URL, options: AttemptOptions): Promise<Dispatcher.ResponseData> {
+  try {
+    return await request(url, {
+      method: "GET",
+      headers: { "user-agent": options.userAgent, accept: "video/mp4,*/*" },
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+  } catch (err) {
+    throw asNetworkError(err, url);
+  }
+}
+
+async function streamToFile(body: AsyncIterable<Uint8Array>, options: AttemptOptions): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash("sha256");
+  const file = await open(options.tempPath, "w", 0o644);
+  let bytes = 0;
+  let header = Buffer.alloc(0);
+  try {
+    for await (const chunk of body) {
+      bytes += chunk.byteLength;
+      if (bytes > options.maxBytes) {
+        throw new DownloadError("E_DOWNLOAD_HTTP", `clip is larger than ${options.maxBytes} bytes; refusing to store it`);
+      }
+      if (header.length < 8) header = Buffer.concat([header, chunk]).subarray(0, 8);
+      hash.update(chunk);
+      await file.write(chunk);
+    }
+    await file.sync();
+  } catch (err) {
+    if (err instanceof DownloadError) throw err;
+    throw asNetworkError(err, null);
+  } finally {
+    await file.close();
+  }
+  if (!isMp4(header)) {
+    await rm(options.tempPath, { force: true });
+    throw new DownloadError("E_DOWNLOAD_NOT_MP4", `downloaded ${bytes} bytes that are not an MP4 file`);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+function asNetworkError(err: unknown, url: URL | null): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string" && NETWORK_CODES.has(code)) {
+    const where = url ? ` from ${url.host}` : "";
+    return new DownloadError("E_DOWNLOAD_NETWORK", `download${where} broke off (${code})`, { cause: err });
+  }
+  return err;
+}
+
+function origin(raw: string): string {
+  try {
+    return new URL(raw).host;
+  } catch {
+    return "the download host";
+  }
+}
+
+function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

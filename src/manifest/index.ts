@@ -1,0 +1,11 @@
+// Public API of the manifest stage: durable run state in the output folder.
+export type { Manifest, ShotRecord, ShotStatus, ClipRecord, ShotError } from "./types.js";
+export { MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE } from "./types.js";
+export { ManifestError, OutputLockedError } from "./errors.js";
+export { ManifestStore } from "./store.js";
+export type { ManifestStoreOptions, ManifestStoreStats } from "./store.js";
+export { readManifest } from "./read.js";
+export { manifestProblems } from "./schema.js";
+export { acquireOutputLock } from "./lock.js";
+export type { OutputLock } from "./lock.js";
+export { writeFileAtomic } from "./atomic-write.js";

@@ -1,0 +1,46 @@
+// The manifest's shape in TypeScript; schemas/manifest.schema.json is the source of truth.
+export type ShotStatus = "pending" | "submitted" | "completed" | "failed" | "unknown" | "skipped";
+
+export interface ClipRecord {
+  /** Relative to the output folder, POSIX separators. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ShotError {
+  code: string;
+  message: string;
+}
+
+export interface ShotRecord {
+  id: string;
+  status: ShotStatus;
+  model: string;
+  input_hash: string;
+  line?: number;
+  generation_id: string | null;
+  submitted_at: string | null;
+  completed_at: string | null;
+  polls: number;
+  request: Record<string, unknown>;
+  video_url: string | null;
+  clip: ClipRecord | null;
+  credits_used: number | null;
+  duration_seconds?: number | null;
+  error: ShotError | null;
+  warnings?: string[];
+}
+
+export interface Manifest {
+  version: 1;
+  storyboard: { path: string; sha256: string };
+  title?: string | null;
+  started_at: string;
+  finished_at: string | null;
+  shots: ShotRecord[];
+}
+
+export const MANIFEST_FILE = "manifest.json";
+export const JOURNAL_FILE = "manifest.journal";
+export const LOCK_FILE = ".storyreel.lock";

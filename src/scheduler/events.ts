@@ -1,0 +1,76 @@
+// What a run reports: plain data events, the only thing renderers (terminal, CI, NDJSON) ever see.
+import type { ShotError, ShotStatus } from "../manifest/index.js";
+
+interface EventBase {
+  /** Milliseconds since the run started. */
+  t: number;
+}
+
+export interface RunCounts {
+  total: number;
+  completed: number;
+  failed: number;
+  unknown: number;
+  skipped: number;
+  upToDate: number;
+  excluded: number;
+  /** Generations still in flight at the end (interrupted runs): resumed by the next run. */
+  inFlight: number;
+  pending: number;
+}
+
+export type RunEvent =
+  | (EventBase & {
+      type: "run_started";
+      at: string;
+      total: number;
+      toSubmit: number;
+      toResume: number;
+      upToDate: number;
+      excluded: number;
+      concurrency: number;
+    })
+  | (EventBase & { type: "shot_skipped"; id: string; index: number; reason: string; status: ShotStatus })
+  | (EventBase & { type: "shot_submitted"; id: string; index: number; generation_id: string; resumed: boolean })
+  | (EventBase & {
+      type: "shot_status";
+      id: string;
+      index: number;
+      status: string;
+      polls: number;
+      elapsed_ms: number;
+    })
+  | (EventBase & {
+      type: "shot_completed";
+      id: string;
+      index: number;
+      generation_id: string;
+      clip: string;
+      bytes: number;
+      polls: number;
+      credits_used: number | null;
+      elapsed_ms: number;
+      warnings: string[];
+    })
+  | (EventBase & {
+      type: "shot_failed";
+      id: string;
+      index: number;
+      status: ShotStatus;
+      generation_id: string | null;
+      error: ShotError;
+      polls: number;
+      elapsed_ms: number;
+    })
+  | (EventBase & { type: "warning"; id: string | null; message: string })
+  | (EventBase & {
+      type: "run_finished";
+      at: string;
+      elapsed_ms: number;
+      counts: RunCounts;
+      credits_used: number;
+      interrupted: boolean;
+      fatal: ShotError | null;
+    });
+
+export type RunEventType = RunEvent["type"];

@@ -1,0 +1,18 @@
+// Public API of the scheduler: plan a run (pure), then run it (bounded, parallel polls, events).
+export { planRun } from "./plan.js";
+export type { Plan, PlanAction, PlanEntry, PlanInput, Selection, ClipState } from "./plan.js";
+export { runPlan } from "./run.js";
+export type {
+  RunOptions,
+  RunResult,
+  ShotTiming,
+  GenerationClient,
+  GenerationResult,
+  DownloadJob,
+  DownloadOutcome,
+} from "./run.js";
+export type { RunEvent, RunEventType, RunCounts } from "./events.js";
+export { outcomeExitCode } from "./counts.js";
+export { shardOf, inShard } from "./shard.js";
+export type { Shard } from "./shard.js";
+export { PollPlanner } from "./poll-planner.js";

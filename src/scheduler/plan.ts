@@ -1,0 +1,114 @@
+// What a run will do with each shot, decided from the storyboard and the previous manifest alone (pure).
+import type { ResolvedShot } from "../storyboard/index.js";
+import type { Manifest, ShotRecord } from "../manifest/index.js";
+import { inShard } from "./shard.js";
+import type { Shard } from "./shard.js";
+
+export type PlanAction = "skip" | "resume" | "submit" | "excluded";
+
+export interface PlanEntry {
+  shot: ResolvedShot;
+  action: PlanAction;
+  /** Why, in a few words: "up to date", "changed since the last run", … */
+  reason: string;
+  /** This shot's record in the previous manifest, if any. */
+  previous: ShotRecord | null;
+}
+
+export interface Selection {
+  /** Render just these shot ids. */
+  only?: readonly string[];
+  /** Re-render even up-to-date shots. */
+  force?: boolean;
+  /** Render only shots that are failed or unknown in the manifest. */
+  failed?: boolean;
+  shard?: Shard;
+}
+
+export type ClipState = "intact" | "missing" | "corrupt";
+
+export interface PlanInput {
+  shots: readonly ResolvedShot[];
+  previous: Manifest | null;
+  /** Integrity of each previous clip on disk (size + sha256), by shot id. */
+  clips: ReadonlyMap<string, ClipState>;
+  selection?: Selection;
+}
+
+export interface Plan {
+  entries: PlanEntry[];
+  /** Records of shots no longer in the storyboard (their clips stay on disk). */
+  removed: ShotRecord[];
+  /** Ids given to --only that the storyboard does not have. */
+  unknownIds: string[];
+}
+
+/** Failures after which the generation itself may still be fine: poll it again rather than pay again. */
+const RESUMABLE_ERRORS = new Set([
+  "E_SHOT_TIMEOUT",
+  "E_INTERRUPTED",
+  "E_DOWNLOAD_HTTP",
+  "E_DOWNLOAD_SHORT",
+  "E_DOWNLOAD_NOT_MP4",
+  "E_DOWNLOAD_NETWORK",
+  "E_DOWNLOAD_REDIRECTS",
+  "E_NETWORK",
+  "E_TIMEOUT",
+  "E_API_SERVER",
+  "E_API_RATE_LIMITED",
+  "E_API_MALFORMED",
+]);
+
+export function planRun(input: PlanInput): Plan {
+  const selection = input.selection ?? {};
+  const previousById = new Map((input.previous?.shots ?? []).map((s) => [s.id, s]));
+  const storyboardIds = new Set(input.shots.map((s) => s.id));
+  const only = selection.only ? new Set(selection.only) : null;
+  const entries = input.shots.map((shot): PlanEntry => {
+    const previous = previousById.get(shot.id) ?? null;
+    const excluded = exclusion(shot, previous, only, selection);
+    if (excluded) return { shot, action: "excluded", reason: excluded, previous };
+    return decide(shot, previous, input.clips.get(shot.id) ?? "missing", selection.force === true);
+  });
+  return {
+    entries,
+    removed: (input.previous?.shots ?? []).filter((s) => !storyboardIds.has(s.id)),
+    unknownIds: only ? [...only].filter((id) => !storyboardIds.has(id)) : [],
+  };
+}
+
+function exclusion(
+  shot: ResolvedShot,
+  previous: ShotRecord | null,
+  only: ReadonlySet<string> | null,
+  selection: Selection,
+): string | null {
+  if (selection.shard && !inShard(shot.id, selection.shard)) {
+    return `belongs to another shard (this runner is ${selection.shard.index}/${selection.shard.count})`;
+  }
+  if (only && !only.has(shot.id)) return "not selected (--only)";
+  if (selection.failed && previous?.status !== "failed" && previous?.status !== "unknown") {
+    return "not failed last time (--failed)";
+  }
+  return null;
+}
+
+function decide(shot: ResolvedShot, previous: ShotRecord | null, clip: ClipState, force: boolean): PlanEntry {
+  const entry = (action: PlanAction, reason: string): PlanEntry => ({ shot, action, reason, previous });
+  if (!previous) return entry("submit", "new shot");
+  if (previous.input_hash !== shot.inputHash) {
+    const abandoned = previous.status === "submitted" ? ` (abandoning generation ${previous.generation_id})` : "";
+    return entry("submit", `changed since the last run${abandoned}`);
+  }
+  if (force) return entry("submit", "forced (--force)");
+  if (previous.status === "completed" && clip === "intact") return entry("skip", "up to date");
+  if (previous.generation_id !== null) {
+    if (previous.status === "submitted") return entry("resume", `in flight: resuming generation ${previous.generation_id}`);
+    if (previous.status === "completed") return entry("resume", `clip ${clip}: fetching generation ${previous.generation_id} again`);
+    if (previous.status === "failed" && previous.error && RESUMABLE_ERRORS.has(previous.error.code)) {
+      return entry("resume", `${previous.error.code} last time: polling generation ${previous.generation_id} again`);
+    }
+  }
+  if (previous.status === "pending") return entry("submit", "not rendered yet");
+  return entry("submit", `${previous.status} last time`);
+}

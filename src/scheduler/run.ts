@@ -1,0 +1,635 @@
+// Runs a plan: at most N generations in flight, one poll queue for all of them, downloads apart, events out.
+import type { ResolvedShot } from "../storyboard/index.js";
+import type { ManifestStore, ShotError, ShotStatus } from "../manifest/index.js";
+import type { Clock } from "../util/clock.js";
+import { systemClock } from "../util/clock.js";
+import { StoryreelError, hasCode } from "../util/errors.js";
+import type { PlanEntry } from "./plan.js";
+import type { RunCounts, RunEvent } from "./events.js";
+import { MinHeap } from "./heap.js";
+import { PollPlanner } from "./poll-planner.js";
+import { CreditGuard } from "./credit-guard.js";
+import { countOutcomes } from "./counts.js";
+
+/** What the scheduler needs from the API client (see src/api). */
+export interface GenerationClient {
+  submit(body: Record<string, unknown>, options: { signal?: AbortSignal }): Promise<GenerationResult>;
+  poll(id: string, options: { signal?: AbortSignal }): Promise<GenerationResult>;
+}
+
+export interface GenerationResult {
+  id: string;
+  status: string;
+  videoUrl: string | null;
+  error: { name: string | null; message: string } | null;
+  creditsUsed: number | null;
+}
+
+export interface DownloadJob {
+  shot: ResolvedShot;
+  url: string;
+  relPath: string;
+  signal: AbortSignal;
+}
+
+export interface DownloadOutcome {
+  relPath: string;
+  bytes: number;
+  sha256: string;
+  warnings: string[];
+}
+
+export interface RunOptions {
+  entries: readonly PlanEntry[];
+  client: GenerationClient;
+  store: ManifestStore;
+  buildBody: (shot: ResolvedShot) => Promise<Record<string, unknown>>;
+  download: (job: DownloadJob) => Promise<DownloadOutcome>;
+  /** Where a shot's clip goes, relative to the output folder. */
+  clipPath: (shot: ResolvedShot) => string;
+  /** Generations in flight at most (submitted and not finished). */
+  concurrency: number;
+  /** Downloads at once, apart from the generation slots (default 4). */
+  downloadConcurrency?: number;
+  /** The shortest wait between two polls of one shot. */
+  pollIntervalMs: number;
+  /** A shot still unfinished this long after submission (or after this run resumed it) fails. */
+  shotTimeoutMs: number;
+  maxCredits?: number | null;
+  estimateCredits?: (shot: ResolvedShot) => number | null;
+  /** Aborting stops the run gracefully: no new submissions or polls; in-flight ids stay for the next run. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  clock?: Clock;
+  /** Generation times seen before, per model (ms), to poll well from the first shot on. */
+  timingSeed?: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface ShotTiming {
+  id: string;
+  model: string;
+  submittedMs: number;
+  detectedMs: number | null;
+  polls: number;
+}
+
+export interface RunResult {
+  counts: RunCounts;
+  creditsUsed: number;
+  interrupted: boolean;
+  /** A run-stopping error (401/403, manifest not writable): exit 2. */
+  fatal: StoryreelError | null;
+  elapsedMs: number;
+  polls: number;
+  timings: ShotTiming[];
+  /** Observed generation times per model, for the next run. */
+  learned: Map<string, number[]>;
+}
+
+const PENDING = new Set(["queued", "generating", "waiting", "active"]);
+const STOPPING_CODES = ["E_API_UNAUTHORIZED", "E_API_FORBIDDEN"];
+const TRANSIENT_POLL_BACKOFF_MS = 5_000;
+
+interface Active {
+  entry: PlanEntry;
+  generationId: string;
+  /** Clock time the generation was submitted (earlier than this run for resumed shots). */
+  submittedAt: number;
+  deadline: number;
+  lastPollAge: number | null;
+  lastPendingAge: number;
+  lastStatus: string;
+  polls: number;
+  scout: boolean;
+  version: number;
+  durable: Promise<void>;
+  timing: ShotTiming;
+}
+
+export function runPlan(options: RunOptions): Promise<RunResult> {
+  return new Runner(options).run();
+}
+
+class Runner {
+  readonly #o: RunOptions;
+  readonly #clock: Clock;
+  readonly #planner: PollPlanner;
+  readonly #credits: CreditGuard;
+  readonly #heap = new MinHeap<{ active: Active; version: number }>();
+  readonly #active = new Set<Active>();
+  readonly #byModel = new Map<string, Set<Active>>();
+  readonly #stop = new AbortController();
+  readonly #queue: PlanEntry[] = [];
+  readonly #retryQueue: PlanEntry[] = [];
+  readonly #resubmitted = new Set<string>();
+  readonly #timings: ShotTiming[] = [];
+  readonly #downloadWaiting: (() => void)[] = [];
+  #queueIndex = 0;
+  #inFlight = 0;
+  #submitting = 0;
+  #polling = 0;
+  #downloads = 0;
+  #downloadsRunning = 0;
+  #polls = 0;
+  #creditsUsed = 0;
+  #stopping = false;
+  #fatal: StoryreelError | null = null;
+  #wake: (() => void) | null = null;
+  #start = 0;
+
+  constructor(options: RunOptions) {
+    this.#o = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#planner = new PollPlanner({
+      minIntervalMs: options.pollIntervalMs,
+      ...(options.timingSeed ? { seed: options.timingSeed } : {}),
+    });
+    this.#credits = new CreditGuard(options.maxCredits ?? null);
+  }
+
+  async run(): Promise<RunResult> {
+    this.#start = this.#clock.now();
+    const onAbort = (): void => this.#halt();
+    if (this.#o.signal?.aborted) this.#halt();
+    this.#o.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      this.#announce();
+      this.#pump();
+      await this.#loop();
+    } finally {
+      this.#o.signal?.removeEventListener("abort", onAbort);
+    }
+    const counts = countOutcomes(this.#o.entries, this.#o.store);
+    const elapsedMs = this.#clock.now() - this.#start;
+    this.#emit({
+      type: "run_finished",
+      at: this.#clock.wallNow().toISOString(),
+      elapsed_ms: Math.round(elapsedMs),
+      counts,
+      credits_used: this.#creditsUsed,
+      interrupted: this.#stopping && this.#fatal === null,
+      fatal: this.#fatal ? { code: this.#fatal.code, message: this.#fatal.message } : null,
+    });
+    return {
+      counts,
+      creditsUsed: this.#creditsUsed,
+      interrupted: this.#stopping && this.#fatal === null,
+      fatal: this.#fatal,
+      elapsedMs,
+      polls: this.#polls,
+      timings: this.#timings,
+      learned: this.#planner.snapshot(),
+    };
+  }
+
+  #announce(): void {
+    const entries = this.#o.entries;
+    const count = (action: PlanEntry["action"]): number => entries.filter((e) => e.action === action).length;
+    this.#emit({
+      type: "run_started",
+      at: this.#clock.wallNow().toISOString(),
+      total: entries.length,
+      toSubmit: count("submit"),
+      toResume: count("resume"),
+      upToDate: count("skip"),
+      excluded: count("excluded"),
+      concurrency: this.#o.concurrency,
+    });
+    for (const entry of entries) {
+      const { shot } = entry;
+      if (entry.action === "skip" || entry.action === "excluded") {
+        const status = this.#o.store.shot(shot.id).status;
+        this.#emit({ type: "shot_skipped", id: shot.id, index: shot.index, reason: entry.reason, status });
+      } else if (entry.action === "resume") {
+        this.#resume(entry);
+      } else {
+        this.#queue.push(entry);
+      }
+    }
+  }
+
+  /** The main loop: fire due polls until nothing is left to do (or, when stopping, nothing is under way). */
+  async #loop(): Promise<void> {
+    for (;;) {
+      if (this.#settled()) return;
+      const due = this.#stopping ? undefined : this.#heap.peekKey();
+      if (due === undefined) {
+        await new Promise<void>((resolve) => (this.#wake = resolve));
+        continue;
+      }
+      const wait = due - this.#clock.now();
+      if (wait > 0) {
+        const sleeper = new AbortController();
+        this.#wake = () => sleeper.abort();
+        await this.#clock.sleep(wait, sleeper.signal).catch(() => undefined);
+        continue;
+      }
+      const item = this.#heap.pop();
+      if (item && item.version === item.active.version && this.#active.has(item.active)) {
+        void this.#pollOne(item.active);
+      }
+    }
+  }
+
+  #settled(): boolean {
+    const busy = this.#submitting > 0 || this.#polling > 0 || this.#downloads > 0;
+    if (busy) return false;
+    if (this.#stopping) return true;
+    return this.#active.size === 0 && this.#nextEntry(false) === undefined;
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+
+  #halt(): void {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    this.#stop.abort(new StoryreelError("E_INTERRUPTED", "the run was stopped"));
+    for (const release of this.#downloadWaiting.splice(0)) release();
+    this.#notify();
+  }
+
+  #setFatal(err: StoryreelError): void {
+    this.#fatal ??= err;
+    this.#halt();
+  }
+
+  // ── submissions ──────────────────────────────────────────────────────────
+
+  #nextEntry(take: boolean): PlanEntry | undefined {
+    if (this.#retryQueue.length > 0) return take ? this.#retryQueue.shift() : this.#retryQueue[0];
+    const entry = this.#queue[this.#queueIndex];
+    if (take && entry) this.#queueIndex += 1;
+    return entry;
+  }
+
+  #pump(): void {
+    while (!this.#stopping && this.#inFlight < this.#o.concurrency) {
+      const entry = this.#nextEntry(true);
+      if (!entry) return;
+      this.#inFlight += 1;
+      this.#submitting += 1;
+      void this.#submit(entry).finally(() => {
+        this.#submitting -= 1;
+        this.#notify();
+      });
+    }
+  }
+
+  #freeSlot(): void {
+    this.#inFlight -= 1;
+    this.#pump();
+    this.#notify();
+  }
+
+  async #submit(entry: PlanEntry): Promise<void> {
+    const { shot } = entry;
+    const decision = this.#credits.reserve(shot.id, this.#o.estimateCredits?.(shot) ?? null);
+    if (!decision.ok) {
+      this.#finish(entry, "skipped", null, { code: "E_MAX_CREDITS", message: `not submitted: ${decision.reason}` });
+      this.#freeSlot();
+      return;
+    }
+    let result: GenerationResult;
+    try {
+      const body = await this.#o.buildBody(shot);
+      result = await this.#o.client.submit(body, {});
+    } catch (err) {
+      this.#credits.release(shot.id);
+      this.#onSubmitError(entry, err);
+      this.#freeSlot();
+      return;
+    }
+    const submittedAt = this.#clock.now();
+    const submittedWall = this.#clock.wallNow().toISOString();
+    const durable = this.#o.store.recordSubmission(shot.id, {
+      generation_id: result.id,
+      submitted_at: submittedWall,
+      input_hash: shot.inputHash,
+    });
+    durable.catch((err: unknown) => {
+      this.#setFatal(
+        new StoryreelError("E_MANIFEST_IO", `cannot record generation ${result.id} in the manifest`, { cause: err }),
+      );
+    });
+    this.#o.store.update(shot.id, { polls: 0, completed_at: null, video_url: null, clip: null, credits_used: null });
+    const active = this.#track(entry, result.id, submittedAt, submittedAt, durable);
+    this.#emit({ type: "shot_submitted", id: shot.id, index: shot.index, generation_id: result.id, resumed: false });
+    if (PENDING.has(result.status)) {
+      this.#schedule(active);
+    } else {
+      await durable.catch(() => undefined);
+      this.#onResult(active, result, 0);
+    }
+  }
+
+  #onSubmitError(entry: PlanEntry, err: unknown): void {
+    const error = toShotError(err);
+    if (hasCode(err, ...STOPPING_CODES)) {
+      this.#o.store.update(entry.shot.id, { error });
+      this.#setFatal(err);
+      return;
+    }
+    if (hasCode(err, "E_INTERRUPTED") || this.#stop.signal.aborted) {
+      this.#o.store.update(entry.shot.id, { error });
+      return;
+    }
+    const status: ShotStatus = hasCode(err, "E_SUBMIT_UNKNOWN") ? "unknown" : "failed";
+    this.#finish(entry, status, null, error);
+  }
+
+  #resume(entry: PlanEntry): void {
+    const previous = entry.previous;
+    if (!previous?.generation_id) return;
+    const now = this.#clock.now();
+    const submittedWall = previous.submitted_at ? Date.parse(previous.submitted_at) : Number.NaN;
+    const ageAtStart = Number.isNaN(submittedWall) ? 0 : Math.max(0, this.#clock.wallNow().getTime() - submittedWall);
+    this.#inFlight += 1;
+    this.#o.store.update(entry.shot.id, { status: "submitted", error: null });
+    const active = this.#track(entry, previous.generation_id, now - ageAtStart, now, Promise.resolve());
+    this.#emit({
+      type: "shot_submitted",
+      id: entry.shot.id,
+      index: entry.shot.index,
+      generation_id: previous.generation_id,
+      resumed: true,
+    });
+    this.#schedule(active, now);
+  }
+
+  #track(entry: PlanEntry, generationId: string, submittedAt: number, trackedFrom: number, durable: Promise<void>): Active {
+    const model = entry.shot.model;
+    const timing: ShotTiming = {
+      id: entry.shot.id,
+      model,
+      submittedMs: submittedAt - this.#start,
+      detectedMs: null,
+      polls: 0,
+    };
+    this.#timings.push(timing);
+    const active: Active = {
+      entry,
+      generationId,
+      submittedAt,
+      deadline: trackedFrom + this.#o.shotTimeoutMs,
+      lastPollAge: null,
+      lastPendingAge: 0,
+      lastStatus: "submitted",
+      polls: 0,
+      scout: this.#planner.claimScout(model),
+      version: 0,
+      durable,
+      timing,
+    };
+    this.#active.add(active);
+    let peers = this.#byModel.get(model);
+    if (!peers) this.#byModel.set(model, (peers = new Set()));
+    peers.add(active);
+    return active;
+  }
+
+  #untrack(active: Active): void {
+    active.version += 1;
+    this.#active.delete(active);
+    this.#byModel.get(active.entry.shot.model)?.delete(active);
+    if (active.scout) this.#planner.releaseScout(active.entry.shot.model);
+  }
+
+  // ── polling ──────────────────────────────────────────────────────────────
+
+  #schedule(active: Active, at?: number): void {
+    const planned =
+      active.submittedAt +
+      this.#planner.nextPollAge(active.entry.shot.model, { lastPollAge: active.lastPollAge, scout: active.scout });
+    const due = Math.min(at ?? planned, Math.max(active.deadline, this.#clock.now()));
+    active.version += 1;
+    this.#heap.push(due, { active, version: active.version });
+    this.#notify();
+  }
+
+  async #pollOne(active: Active): Promise<void> {
+    this.#polling += 1;
+    try {
+      try {
+        await active.durable;
+      } catch {
+        return; // not durable: the run is stopping with E_MANIFEST_IO
+      }
+      if (this.#stopping) return;
+      const ageBefore = this.#clock.now() - active.submittedAt;
+      let result: GenerationResult;
+      try {
+        result = await this.#o.client.poll(active.generationId, { signal: this.#stop.signal });
+      } catch (err) {
+        this.#onPollError(active, err, ageBefore);
+        return;
+      }
+      if (!this.#active.has(active)) return;
+      active.polls += 1;
+      this.#polls += 1;
+      active.timing.polls = active.polls;
+      this.#onResult(active, result, ageBefore);
+    } finally {
+      this.#polling -= 1;
+      this.#notify();
+    }
+  }
+
+  #onResult(active: Active, result: GenerationResult, ageBefore: number): void {
+    const { shot } = active.entry;
+    this.#o.store.update(shot.id, { polls: active.polls });
+    if (PENDING.has(result.status)) {
+      active.lastPollAge = ageBefore;
+      active.lastPendingAge = ageBefore;
+      if (result.status !== active.lastStatus) {
+        active.lastStatus = result.status;
+        this.#emitStatus(active, result.status);
+      }
+      if (this.#clock.now() >= active.deadline) this.#timeOut(active);
+      else this.#schedule(active);
+      return;
+    }
+    const ageAfter = this.#clock.now() - active.submittedAt;
+    active.timing.detectedMs = active.timing.submittedMs + ageAfter;
+    this.#untrack(active);
+    if (this.#planner.observe(shot.model, active.lastPendingAge, ageAfter)) this.#rescheduleModel(shot.model);
+    this.#creditsUsed += result.creditsUsed ?? 0;
+    this.#credits.settle(shot.id, result.creditsUsed);
+    this.#freeSlot();
+    if (result.status === "completed" && result.videoUrl) {
+      this.#o.store.update(shot.id, {
+        video_url: result.videoUrl,
+        credits_used: result.creditsUsed,
+        completed_at: this.#clock.wallNow().toISOString(),
+      });
+      this.#emitStatus(active, "downloading");
+      void this.#download(active, result.videoUrl);
+      return;
+    }
+    const error: ShotError =
+      result.status === "completed"
+        ? { code: "E_API_MALFORMED", message: "the API reported the generation completed but gave no video url" }
+        : {
+            code: "E_GENERATION_FAILED",
+            message: result.error?.message ?? `the generation ended with status ${result.status}`,
+          };
+    this.#o.store.update(shot.id, { credits_used: result.creditsUsed });
+    this.#finish(active.entry, "failed", active, error);
+  }
+
+  /** The first completion of a model tells everyone else of that model when to look. */
+  #rescheduleModel(model: string): void {
+    for (const peer of this.#byModel.get(model) ?? []) this.#schedule(peer);
+  }
+
+  #onPollError(active: Active, err: unknown, ageBefore: number): void {
+    if (this.#stopping || !this.#active.has(active)) return;
+    const { shot } = active.entry;
+    if (hasCode(err, ...STOPPING_CODES)) {
+      this.#setFatal(err);
+      return;
+    }
+    if (hasCode(err, "E_API_NOT_FOUND") && !this.#resubmitted.has(shot.id)) {
+      this.#resubmitted.add(shot.id);
+      this.#untrack(active);
+      this.#emit({
+        type: "warning",
+        id: shot.id,
+        message: `the API no longer knows generation ${active.generationId} (404): submitting ${shot.id} again`,
+      });
+      this.#o.store.update(shot.id, { status: "pending", generation_id: null, submitted_at: null });
+      this.#retryQueue.push(active.entry);
+      this.#freeSlot();
+      return;
+    }
+    if (hasCode(err, "E_API_NOT_FOUND")) {
+      this.#untrack(active);
+      this.#freeSlot();
+      this.#finish(active.entry, "failed", active, toShotError(err));
+      return;
+    }
+    // The generation is paid for: keep looking (the client already retried) until the shot's deadline.
+    active.lastPollAge = ageBefore;
+    const error = toShotError(err);
+    this.#o.store.update(shot.id, { error });
+    this.#emit({ type: "warning", id: shot.id, message: `polling ${shot.id} failed (${error.code}); will try again` });
+    if (this.#clock.now() >= active.deadline) {
+      this.#timeOut(active);
+      return;
+    }
+    const due = this.#clock.now() + Math.max(this.#o.pollIntervalMs, TRANSIENT_POLL_BACKOFF_MS);
+    this.#schedule(active, due);
+  }
+
+  #timeOut(active: Active): void {
+    this.#untrack(active);
+    this.#freeSlot();
+    const seconds = Math.round(this.#o.shotTimeoutMs / 1000);
+    this.#finish(active.entry, "failed", active, {
+      code: "E_SHOT_TIMEOUT",
+      message: `no result within ${seconds} s (--shot-timeout); generation ${active.generationId} may still finish: render again to poll it instead of paying again`,
+    });
+  }
+
+  // ── downloads ────────────────────────────────────────────────────────────
+
+  async #download(active: Active, url: string): Promise<void> {
+    const { shot } = active.entry;
+    this.#downloads += 1;
+    try {
+      await this.#downloadSlot();
+      if (this.#stopping) return;
+      this.#downloadsRunning += 1;
+      try {
+        const outcome = await this.#o.download({
+          shot,
+          url,
+          relPath: this.#o.clipPath(shot),
+          signal: this.#stop.signal,
+        });
+        this.#o.store.update(shot.id, {
+          status: "completed",
+          clip: { path: outcome.relPath, bytes: outcome.bytes, sha256: outcome.sha256 },
+          warnings: outcome.warnings,
+          error: null,
+        });
+        this.#emit({
+          type: "shot_completed",
+          id: shot.id,
+          index: shot.index,
+          generation_id: active.generationId,
+          clip: outcome.relPath,
+          bytes: outcome.bytes,
+          polls: active.polls,
+          credits_used: this.#o.store.shot(shot.id).credits_used,
+          elapsed_ms: this.#elapsed(active),
+          warnings: outcome.warnings,
+        });
+      } catch (err) {
+        if (this.#stopping) return;
+        this.#finish(active.entry, "failed", active, toShotError(err));
+      } finally {
+        this.#downloadsRunning -= 1;
+        this.#downloadWaiting.shift()?.();
+      }
+    } finally {
+      this.#downloads -= 1;
+      this.#notify();
+    }
+  }
+
+  async #downloadSlot(): Promise<void> {
+    if (this.#downloadsRunning < (this.#o.downloadConcurrency ?? 4)) return;
+    await new Promise<void>((resolve) => this.#downloadWaiting.push(resolve));
+  }
+
+  // ── outcomes and events ──────────────────────────────────────────────────
+
+  #finish(entry: PlanEntry, status: ShotStatus, active: Active | null, error: ShotError): void {
+    const { shot } = entry;
+    this.#o.store.update(shot.id, { status, error });
+    this.#emit({
+      type: "shot_failed",
+      id: shot.id,
+      index: shot.index,
+      status,
+      generation_id: active?.generationId ?? null,
+      error,
+      polls: active?.polls ?? 0,
+      elapsed_ms: active ? this.#elapsed(active) : 0,
+    });
+  }
+
+  #emitStatus(active: Active, status: string): void {
+    const { shot } = active.entry;
+    this.#emit({
+      type: "shot_status",
+      id: shot.id,
+      index: shot.index,
+      status,
+      polls: active.polls,
+      elapsed_ms: this.#elapsed(active),
+    });
+  }
+
+  #elapsed(active: Active): number {
+    return Math.round(this.#clock.now() - active.submittedAt);
+  }
+
+  #emit(event: DistributiveOmit<RunEvent, "t">): void {
+    const onEvent = this.#o.onEvent;
+    if (!onEvent) return;
+    onEvent({ ...event, t: Math.round(this.#clock.now() - this.#start) } as RunEvent);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function toShotError(err: unknown): ShotError {
+  if (err instanceof StoryreelError) return { code: err.code, message: err.message };
+  if (err instanceof Error) return { code: "E_UNEXPECTED", message: err.message };
+  return { code: "E_UNEXPECTED", message: String(err) };
+}
