@@ -1,0 +1,63 @@
+// Renders clips with ffmpeg, at most `concurrency` at once, all killed when the simulator closes.
+import { rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pLimit from "p-limit";
+import type { LimitFunction } from "p-limit";
+import { runFfmpeg } from "../media/index.js";
+import type { ClipSource } from "./job.js";
+import { renderArgs } from "./render-args.js";
+import type { FrameImage, RenderPlan } from "./render-plan.js";
+
+export class Renderer {
+  private readonly limit: LimitFunction;
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly dir: string;
+  private readonly ffmpegPath: string;
+  private readonly signal: AbortSignal;
+
+  constructor(opts: { dir: string; ffmpegPath: string; concurrency: number; signal: AbortSignal }) {
+    this.limit = pLimit(opts.concurrency);
+    this.dir = opts.dir;
+    this.ffmpegPath = opts.ffmpegPath;
+    this.signal = opts.signal;
+  }
+
+  /** Renders `plan` to `<dir>/<key>.mp4` once a slot is free. */
+  render(key: string, plan: RenderPlan): Promise<ClipSource> {
+    const task = this.limit(() => this.renderNow(key, plan));
+    this.running.add(task);
+    const forget = (): void => void this.running.delete(task);
+    task.then(forget, forget);
+    return task;
+  }
+
+  /** Resolves once every render has settled (callers abort the signal first). */
+  async close(): Promise<void> {
+    this.limit.clearQueue();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async renderNow(key: string, plan: RenderPlan): Promise<ClipSource> {
+    this.signal.throwIfAborted();
+    const out = join(this.dir, `${key}.mp4`);
+    const first = await this.writeFrame(key, "first", plan.first);
+    const last = await this.writeFrame(key, "last", plan.last);
+    try {
+      await runFfmpeg(renderArgs(plan, { first, last, out }), {
+        binaryPath: this.ffmpegPath,
+        signal: this.signal,
+      });
+    } finally {
+      const written = [first, last].filter((file): file is string => file !== null);
+      await Promise.all(written.map((file) => rm(file, { force: true })));
+    }
+    return { kind: "file", path: out, size: (await stat(out)).size };
+  }
+
+  private async writeFrame(key: string, which: string, frame: FrameImage | null): Promise<string | null> {
+    if (frame === null) return null;
+    const file = join(this.dir, `${key}-${which}.${frame.type}`);
+    await writeFile(file, frame.bytes);
+    return file;
+  }
+}

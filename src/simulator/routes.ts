@@ -1,0 +1,22 @@
+// Maps method + path to what a request is: submit, poll (universal or per-vendor route), download, or other.
+import type { ApiRoute } from "./generation-json.js";
+
+export type Route =
+  { kind: "submit" | "poll"; route: ApiRoute } | { kind: "download"; fileKey: string } | { kind: "other" };
+
+const UNIVERSAL = "/v2/video/generations";
+const VENDOR = /^\/v2\/generate\/video\/[^/]+\/generation$/;
+const FILE = /^\/files\/([A-Za-z0-9-]+)\.mp4$/;
+
+export function classify(method: string, pathname: string, origin: "api" | "download"): Route {
+  const file = FILE.exec(pathname);
+  if (file !== null && (method === "GET" || method === "HEAD"))
+    return { kind: "download", fileKey: file[1] ?? "" };
+  if (origin === "download") return { kind: "other" };
+  const route: ApiRoute | null =
+    pathname === UNIVERSAL ? "universal" : VENDOR.test(pathname) ? "vendor" : null;
+  if (route === null) return { kind: "other" };
+  if (method === "POST") return { kind: "submit", route };
+  if (method === "GET") return { kind: "poll", route };
+  return { kind: "other" };
+}
