@@ -1,0 +1,44 @@
+// Checks the configured API base URL: https, or plain http only for loopback hosts (local simulators).
+import { ConfigError } from "./errors.js";
+
+export const DEFAULT_BASE_URL = "https://api.aimlapi.com";
+
+export interface ApiEndpoint {
+  /** scheme://host[:port] — the only origin that ever receives the API key. */
+  origin: string;
+  /** Path prefix (no trailing slash), "" for a bare host. */
+  pathPrefix: string;
+}
+
+export function parseBaseUrl(value: string): ApiEndpoint {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw new ConfigError("baseUrl", `baseUrl ${JSON.stringify(value)} is not a valid absolute URL`, {
+      cause,
+    });
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new ConfigError("baseUrl", "baseUrl must not contain user credentials; pass the API key as apiKey");
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new ConfigError("baseUrl", `baseUrl ${JSON.stringify(value)} must not have a query or fragment`);
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    throw new ConfigError(
+      "baseUrl",
+      `baseUrl ${JSON.stringify(value)} uses http; allowed: https, or http only for loopback hosts (127.0.0.0/8, ::1, localhost)`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError("baseUrl", `baseUrl ${JSON.stringify(value)} uses ${url.protocol}; allowed: https`);
+  }
+  return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, "") };
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}

@@ -1,0 +1,239 @@
+// The run's one shared request budget: every submit and poll of every shot waits here, so a 429 slows them all.
+import { systemClock, type Clock } from "../util/clock.js";
+import { ConfigError } from "./errors.js";
+import { GrantWindow } from "./grant-window.js";
+import {
+  canTake,
+  initialBucket,
+  readyAt,
+  recover,
+  refill,
+  take,
+  throttle,
+  type BucketConfig,
+  type BucketState,
+} from "./token-bucket.js";
+import { WaiterQueue } from "./waiter-queue.js";
+
+export type RequestKind = "submit" | "poll";
+
+export interface RequestBudgetOptions {
+  clock?: Clock;
+  /** Starting rate and ceiling; omitted = start unlimited. */
+  maxRequestsPerSecond?: number;
+  /** Pause after a 429 that carried no Retry-After. Default 1000 ms. */
+  defaultPauseMs?: number;
+  /** Multiplicative decrease on a 429. Default 0.5. */
+  decreaseFactor?: number;
+  /** Additive increase per success, in requests/second. Default 0.25. */
+  increasePerSuccess?: number;
+  /** Lowest rate a cut may reach. Default 0.5 requests/second. */
+  minRequestsPerSecond?: number;
+}
+
+export interface BudgetSnapshot {
+  /** Current rate in requests/second; Infinity = unlimited. */
+  ratePerSecond: number;
+  /** Clock time (Clock.now scale) until which all requests are held; <= now when not paused. */
+  pausedUntil: number;
+  granted: number;
+  throttled: number;
+  waiting: { submit: number; poll: number };
+}
+
+export interface RequestBudget {
+  /** Resolves when a request may be sent. FIFO per kind; waiting submits go before waiting polls. Rejects with `signal.reason` on abort. */
+  acquire(kind: RequestKind, signal?: AbortSignal): Promise<void>;
+  /** The server answered 429: pause everyone for `retryAfterMs` (or the default pause) and cut the rate. */
+  onThrottled(retryAfterMs?: number): void;
+  /** A request succeeded: grow the rate additively. */
+  onSuccess(): void;
+  snapshot(): BudgetSnapshot;
+}
+
+interface Waiter {
+  settled: boolean;
+  kind: RequestKind;
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+}
+
+interface SignalWatch {
+  waiters: Set<Waiter>;
+  listener: () => void;
+}
+
+export function createRequestBudget(options: RequestBudgetOptions = {}): RequestBudget {
+  const clock = options.clock ?? systemClock;
+  const config = bucketConfig(options);
+  const defaultPauseMs = positiveOr("budget.defaultPauseMs", options.defaultPauseMs, 1000);
+  const bucket: BucketState = initialBucket(config, clock.now());
+  const window = new GrantWindow();
+  const queues: Record<RequestKind, WaiterQueue<Waiter>> = {
+    submit: new WaiterQueue<Waiter>(),
+    poll: new WaiterQueue<Waiter>(),
+  };
+  const watches = new Map<AbortSignal, SignalWatch>();
+  let timer: { at: number; controller: AbortController } | null = null;
+  let granted = 0;
+  let throttledCount = 0;
+
+  const waiting = (): number => queues.submit.size + queues.poll.size;
+
+  function record(now: number): void {
+    take(bucket);
+    window.add(now);
+    granted++;
+  }
+
+  function unwatch(waiter: Waiter): void {
+    if (waiter.signal === undefined) return;
+    const watch = watches.get(waiter.signal);
+    if (watch === undefined) return;
+    watch.waiters.delete(waiter);
+    if (watch.waiters.size === 0) {
+      waiter.signal.removeEventListener("abort", watch.listener);
+      watches.delete(waiter.signal);
+    }
+  }
+
+  function watch(signal: AbortSignal, waiter: Waiter): void {
+    let entry = watches.get(signal);
+    if (entry === undefined) {
+      const created: SignalWatch = { waiters: new Set(), listener: () => abortAll(signal, created) };
+      entry = created;
+      watches.set(signal, entry);
+      signal.addEventListener("abort", entry.listener, { once: true });
+    }
+    entry.waiters.add(waiter);
+  }
+
+  function abortAll(signal: AbortSignal, entry: SignalWatch): void {
+    watches.delete(signal);
+    for (const waiter of entry.waiters) {
+      if (waiter.settled) continue;
+      waiter.settled = true;
+      queues[waiter.kind].cancelled();
+      waiter.reject(signal.reason);
+    }
+    entry.waiters.clear();
+    if (waiting() === 0) disarm();
+  }
+
+  function disarm(): void {
+    timer?.controller.abort();
+    timer = null;
+  }
+
+  /** One timer for all waiters: re-armed only when the wake-up time must move earlier. */
+  function arm(at: number): void {
+    if (timer !== null && timer.at <= at) return;
+    disarm();
+    const mine = { at, controller: new AbortController() };
+    timer = mine;
+    clock.sleep(Math.max(0, at - clock.now()), mine.controller.signal).then(
+      () => {
+        if (timer !== mine) return;
+        timer = null;
+        drain();
+      },
+      () => undefined,
+    );
+  }
+
+  function drain(): void {
+    const now = clock.now();
+    refill(bucket, now);
+    for (;;) {
+      const queue = queues.submit.size > 0 ? queues.submit : queues.poll.size > 0 ? queues.poll : null;
+      if (queue === null) {
+        disarm();
+        return;
+      }
+      if (!canTake(bucket, now)) {
+        arm(readyAt(bucket, now));
+        return;
+      }
+      const waiter = queue.shift();
+      if (waiter === undefined) return; // unreachable while size > 0; never spin
+      waiter.settled = true;
+      unwatch(waiter);
+      record(now);
+      waiter.resolve();
+    }
+  }
+
+  return {
+    acquire(kind, signal) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- contract: reject with the signal's own reason
+      if (signal?.aborted) return Promise.reject(signal.reason as unknown);
+      const now = clock.now();
+      refill(bucket, now);
+      if (waiting() === 0 && canTake(bucket, now)) {
+        record(now);
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = { settled: false, kind, resolve, reject, signal };
+        queues[kind].push(waiter);
+        if (signal !== undefined) watch(signal, waiter);
+        drain();
+      });
+    },
+
+    onThrottled(retryAfterMs) {
+      throttledCount++;
+      const now = clock.now();
+      refill(bucket, now);
+      const pause =
+        retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? retryAfterMs : defaultPauseMs;
+      throttle(bucket, config, now, pause, window.perSecond(now));
+      if (waiting() > 0) drain();
+    },
+
+    onSuccess() {
+      refill(bucket, clock.now());
+      recover(bucket, config);
+      if (waiting() > 0) drain();
+    },
+
+    snapshot() {
+      return {
+        ratePerSecond: bucket.rate,
+        pausedUntil: bucket.pausedUntil,
+        granted,
+        throttled: throttledCount,
+        waiting: { submit: queues.submit.size, poll: queues.poll.size },
+      };
+    },
+  };
+}
+
+function bucketConfig(options: RequestBudgetOptions): BucketConfig {
+  const ceiling =
+    options.maxRequestsPerSecond === undefined
+      ? Infinity
+      : positiveOr("budget.maxRequestsPerSecond", options.maxRequestsPerSecond, Infinity);
+  const decreaseFactor = options.decreaseFactor ?? 0.5;
+  if (!(decreaseFactor > 0 && decreaseFactor < 1)) {
+    throw new ConfigError(
+      "budget.decreaseFactor",
+      `budget.decreaseFactor is ${decreaseFactor}; allowed: a number between 0 and 1 (exclusive)`,
+    );
+  }
+  return {
+    ceiling,
+    decreaseFactor,
+    increasePerSuccess: positiveOr("budget.increasePerSuccess", options.increasePerSuccess, 0.25),
+    floor: Math.min(ceiling, positiveOr("budget.minRequestsPerSecond", options.minRequestsPerSecond, 0.5)),
+  };
+}
+
+function positiveOr(key: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(key, `${key} is ${value}; allowed: a finite number > 0`);
+  }
+  return value;
+}

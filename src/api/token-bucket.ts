@@ -1,0 +1,89 @@
+// Pure AIMD token-bucket arithmetic behind the request budget: no timers, no promises, time passed in.
+
+/** Tokens within this distance of 1 count as a whole token (guards against float drift on timer wake-ups). */
+const EPSILON = 1e-9;
+const CUT_COOLDOWN_MS = 1000;
+
+export interface BucketConfig {
+  /** Upper bound for the rate; Infinity = no configured maximum. */
+  ceiling: number;
+  /** Multiplicative decrease: new rate = factor × observed rate. */
+  decreaseFactor: number;
+  /** Additive increase per successful request, in requests/second. */
+  increasePerSuccess: number;
+  /** The rate never drops below this. */
+  floor: number;
+}
+
+export interface BucketState {
+  /** Requests per second; Infinity = unlimited. */
+  rate: number;
+  tokens: number;
+  updatedAt: number;
+  pausedUntil: number;
+  lastCutAt: number;
+}
+
+export function initialBucket(config: BucketConfig, now: number): BucketState {
+  return { rate: config.ceiling, tokens: 1, updatedAt: now, pausedUntil: now, lastCutAt: -Infinity };
+}
+
+/** Burst size: one second's worth of requests, at least one. */
+function capacity(rate: number): number {
+  return Math.max(1, rate);
+}
+
+/** Adds the tokens earned since the last update; no tokens accrue while paused. */
+export function refill(state: BucketState, now: number): void {
+  if (Number.isFinite(state.rate)) {
+    const from = Math.max(state.updatedAt, state.pausedUntil);
+    if (now > from)
+      state.tokens = Math.min(capacity(state.rate), state.tokens + ((now - from) * state.rate) / 1000);
+  }
+  state.updatedAt = Math.max(state.updatedAt, now);
+}
+
+export function canTake(state: BucketState, now: number): boolean {
+  if (now < state.pausedUntil) return false;
+  return !Number.isFinite(state.rate) || state.tokens >= 1 - EPSILON;
+}
+
+export function take(state: BucketState): void {
+  if (Number.isFinite(state.rate)) state.tokens = Math.max(0, state.tokens - 1);
+}
+
+/** Earliest time at which canTake becomes true (assuming no other change); call after refill(now). */
+export function readyAt(state: BucketState, now: number): number {
+  const start = Math.max(now, state.pausedUntil);
+  if (!Number.isFinite(state.rate)) return start;
+  const missing = Math.max(0, 1 - state.tokens);
+  return start + Math.ceil((missing * 1000) / state.rate);
+}
+
+/**
+ * A 429: pause everything for `pauseMs`, and (at most once per second, so a burst of 429s from one overshoot
+ * counts once) cut the rate to decreaseFactor × the rate observed over the last second.
+ */
+export function throttle(
+  state: BucketState,
+  config: BucketConfig,
+  now: number,
+  pauseMs: number,
+  observedPerSecond: number,
+): void {
+  state.pausedUntil = Math.max(state.pausedUntil, now + Math.max(0, pauseMs));
+  if (now - state.lastCutAt >= CUT_COOLDOWN_MS) {
+    const reference = Math.min(state.rate, Math.max(1, observedPerSecond));
+    state.rate = Math.max(config.floor, reference * config.decreaseFactor);
+    state.lastCutAt = now;
+  }
+  // The first request after the pause goes out at once as a probe; the rest follow at the new rate.
+  state.tokens = 1;
+  state.updatedAt = Math.max(state.updatedAt, now);
+}
+
+/** A success: grow the rate additively, up to the ceiling. */
+export function recover(state: BucketState, config: BucketConfig): void {
+  if (Number.isFinite(state.rate))
+    state.rate = Math.min(config.ceiling, state.rate + config.increasePerSuccess);
+}
