@@ -60,7 +60,13 @@ export async function downloadClip(options: DownloadOptions): Promise<DownloadRe
           userAgent: options.userAgent ?? "storyreel",
         });
         await rename(tempPath, absPath);
-        return { relPath: options.relPath, absPath, bytes: result.bytes, sha256: result.sha256, attempts: attempt };
+        return {
+          relPath: options.relPath,
+          absPath,
+          bytes: result.bytes,
+          sha256: result.sha256,
+          attempts: attempt,
+        };
       } catch (err) {
         if (!(err instanceof DownloadError) || !err.retryable || attempt >= policy.attempts) throw err;
         const delayMs = nextDelay(policy, attempt, options.random ?? Math.random, err.retryAfterMs);
@@ -80,7 +86,10 @@ function insideOutDir(outDir: string, relPath: string): string {
   const abs = resolve(root, relPath);
   const rel = relative(root, abs);
   if (rel === "" || rel.startsWith("..") || rel.includes(`..${sep}`) || resolve(root, rel) !== abs) {
-    throw new DownloadError("E_DOWNLOAD_PATH", `clip path ${JSON.stringify(relPath)} would leave the output folder`);
+    throw new DownloadError(
+      "E_DOWNLOAD_PATH",
+      `clip path ${JSON.stringify(relPath)} would leave the output folder`,
+    );
   }
   return abs;
 }

@@ -4,6 +4,7 @@ import { open, rm } from "node:fs/promises";
 import { request } from "undici";
 import type { Dispatcher } from "undici";
 import { isMp4 } from "../media/index.js";
+import { parseRetryAfter } from "../api/index.js";
 import { checkDownloadUrl } from "./url-policy.js";
 import { DownloadError } from "./errors.js";
 
@@ -45,7 +46,10 @@ export async function fetchToFile(options: AttemptOptions): Promise<AttemptResul
     if (response.statusCode >= 300 && response.statusCode < 400 && response.headers.location !== undefined) {
       await response.body.dump();
       if (hop >= options.maxRedirects) {
-        throw new DownloadError("E_DOWNLOAD_REDIRECTS", `more than ${options.maxRedirects} redirects from ${origin(options.url)}`);
+        throw new DownloadError(
+          "E_DOWNLOAD_REDIRECTS",
+          `more than ${options.maxRedirects} redirects from ${origin(options.url)}`,
+        );
       }
       const location = String(response.headers.location);
       url = checkDownloadUrl(new URL(location, url).toString());
@@ -53,10 +57,14 @@ export async function fetchToFile(options: AttemptOptions): Promise<AttemptResul
     }
     if (response.statusCode !== 200) {
       await response.body.dump();
-      throw new DownloadError("E_DOWNLOAD_HTTP", `download from ${origin(url.toString())} answered HTTP ${response.statusCode}`, {
-        status: response.statusCode,
-        retryAfterMs: retryAfterSeconds(response.headers["retry-after"]),
-      });
+      throw new DownloadError(
+        "E_DOWNLOAD_HTTP",
+        `download from ${origin(url.toString())} answered HTTP ${response.statusCode}`,
+        {
+          status: response.statusCode,
+          retryAfterMs: parseRetryAfter(response.headers["retry-after"], Date.now()),
+        },
+      );
     }
     const declared = response.headers["content-length"];
     const expected = declared === undefined ? null : Number(declared);
@@ -83,7 +91,10 @@ async function send(url: URL, options: AttemptOptions): Promise<Dispatcher.Respo
   }
 }
 
-async function streamToFile(body: AsyncIterable<Uint8Array>, options: AttemptOptions): Promise<{ bytes: number; sha256: string }> {
+async function streamToFile(
+  body: AsyncIterable<Uint8Array>,
+  options: AttemptOptions,
+): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash("sha256");
   const file = await open(options.tempPath, "w", 0o644);
   let bytes = 0;
@@ -92,7 +103,10 @@ async function streamToFile(body: AsyncIterable<Uint8Array>, options: AttemptOpt
     for await (const chunk of body) {
       bytes += chunk.byteLength;
       if (bytes > options.maxBytes) {
-        throw new DownloadError("E_DOWNLOAD_HTTP", `clip is larger than ${options.maxBytes} bytes; refusing to store it`);
+        throw new DownloadError(
+          "E_DOWNLOAD_HTTP",
+          `clip is larger than ${options.maxBytes} bytes; refusing to store it`,
+        );
       }
       if (header.length < 8) header = Buffer.concat([header, chunk]).subarray(0, 8);
       hash.update(chunk);
@@ -127,13 +141,4 @@ function origin(raw: string): string {
   } catch {
     return "the download host";
   }
-}
-
-function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

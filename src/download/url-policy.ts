@@ -6,7 +6,9 @@ export function checkDownloadUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch (err) {
-    throw new DownloadError("E_DOWNLOAD_URL", `video url ${JSON.stringify(raw)} is not a valid URL`, { cause: err });
+    throw new DownloadError("E_DOWNLOAD_URL", `video url ${JSON.stringify(raw)} is not a valid URL`, {
+      cause: err,
+    });
   }
   if (url.protocol === "https:") return url;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return url;

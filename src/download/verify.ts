@@ -20,7 +20,10 @@ export async function verifyClip(file: string, expected: ClipExpectation): Promi
   if (!probe) return [];
   const warnings: string[] = [];
   const { durationSeconds, resolution, aspectRatio } = expected;
-  if (durationSeconds !== null && Math.abs(probe.durationSeconds - durationSeconds) > Math.max(0.5, durationSeconds * 0.1)) {
+  if (
+    durationSeconds !== null &&
+    Math.abs(probe.durationSeconds - durationSeconds) > Math.max(0.5, durationSeconds * 0.1)
+  ) {
     warnings.push(`duration is ${probe.durationSeconds.toFixed(2)} s, requested ${durationSeconds} s`);
   }
   const short = Math.min(probe.width, probe.height);

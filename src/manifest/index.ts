@@ -9,3 +9,5 @@ export { manifestProblems } from "./schema.js";
 export { acquireOutputLock } from "./lock.js";
 export type { OutputLock } from "./lock.js";
 export { writeFileAtomic } from "./atomic-write.js";
+export { checkClip } from "./clip-check.js";
+export type { ClipIntegrity } from "./clip-check.js";

@@ -85,7 +85,11 @@ export async function readJournal(path: string): Promise<JournalEntry[]> {
     if (line.trim() === "") continue;
     try {
       const parsed = JSON.parse(line) as Partial<JournalEntry>;
-      if (parsed.kind === "submitted" && typeof parsed.id === "string" && typeof parsed.generation_id === "string") {
+      if (
+        parsed.kind === "submitted" &&
+        typeof parsed.id === "string" &&
+        typeof parsed.generation_id === "string"
+      ) {
         entries.push(parsed as JournalEntry);
       }
     } catch {

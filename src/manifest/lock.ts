@@ -24,7 +24,11 @@ export async function acquireOutputLock(outDir: string): Promise<OutputLock> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(path, "wx", 0o644);
-      const owner: LockOwner = { pid: process.pid, hostname: hostname(), started_at: new Date().toISOString() };
+      const owner: LockOwner = {
+        pid: process.pid,
+        hostname: hostname(),
+        started_at: new Date().toISOString(),
+      };
       await handle.writeFile(JSON.stringify(owner));
       await handle.close();
       return { path, tookOver, release: () => releaseIfOurs(path) };

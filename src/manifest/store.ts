@@ -125,7 +125,10 @@ export class ManifestStore {
 
   async #writeSnapshot(): Promise<void> {
     const started = this.#clock.now();
-    const bytes = await writeFileAtomic(join(this.outDir, MANIFEST_FILE), `${JSON.stringify(this.manifest, null, 2)}\n`);
+    const bytes = await writeFileAtomic(
+      join(this.outDir, MANIFEST_FILE),
+      `${JSON.stringify(this.manifest, null, 2)}\n`,
+    );
     this.#snapshots += 1;
     this.#snapshotBytes += bytes;
     this.#gapMs = Math.min(10_000, Math.max(this.#minGapMs, 8 * (this.#clock.now() - started)));

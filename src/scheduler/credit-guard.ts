@@ -21,7 +21,10 @@ export class CreditGuard {
   reserve(id: string, estimate: number | null): CreditDecision {
     if (this.#max === null) return { ok: true, reason: "" };
     if (estimate === null) {
-      return { ok: false, reason: `its price is unknown, so --max-credits ${this.#max} cannot be guaranteed` };
+      return {
+        ok: false,
+        reason: `its price is unknown, so --max-credits ${this.#max} cannot be guaranteed`,
+      };
     }
     const committed = this.#spent + this.#reservedTotal();
     if (committed + estimate > this.#max) {

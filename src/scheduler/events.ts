@@ -31,7 +31,13 @@ export type RunEvent =
       concurrency: number;
     })
   | (EventBase & { type: "shot_skipped"; id: string; index: number; reason: string; status: ShotStatus })
-  | (EventBase & { type: "shot_submitted"; id: string; index: number; generation_id: string; resumed: boolean })
+  | (EventBase & {
+      type: "shot_submitted";
+      id: string;
+      index: number;
+      generation_id: string;
+      resumed: boolean;
+    })
   | (EventBase & {
       type: "shot_status";
       id: string;

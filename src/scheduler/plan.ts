@@ -97,16 +97,22 @@ function decide(shot: ResolvedShot, previous: ShotRecord | null, clip: ClipState
   const entry = (action: PlanAction, reason: string): PlanEntry => ({ shot, action, reason, previous });
   if (!previous) return entry("submit", "new shot");
   if (previous.input_hash !== shot.inputHash) {
-    const abandoned = previous.status === "submitted" ? ` (abandoning generation ${previous.generation_id})` : "";
+    const abandoned =
+      previous.status === "submitted" ? ` (abandoning generation ${previous.generation_id})` : "";
     return entry("submit", `changed since the last run${abandoned}`);
   }
   if (force) return entry("submit", "forced (--force)");
   if (previous.status === "completed" && clip === "intact") return entry("skip", "up to date");
   if (previous.generation_id !== null) {
-    if (previous.status === "submitted") return entry("resume", `in flight: resuming generation ${previous.generation_id}`);
-    if (previous.status === "completed") return entry("resume", `clip ${clip}: fetching generation ${previous.generation_id} again`);
+    if (previous.status === "submitted")
+      return entry("resume", `in flight: resuming generation ${previous.generation_id}`);
+    if (previous.status === "completed")
+      return entry("resume", `clip ${clip}: fetching generation ${previous.generation_id} again`);
     if (previous.status === "failed" && previous.error && RESUMABLE_ERRORS.has(previous.error.code)) {
-      return entry("resume", `${previous.error.code} last time: polling generation ${previous.generation_id} again`);
+      return entry(
+        "resume",
+        `${previous.error.code} last time: polling generation ${previous.generation_id} again`,
+      );
     }
   }
   if (previous.status === "pending") return entry("submit", "not rendered yet");

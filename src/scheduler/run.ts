@@ -289,7 +289,10 @@ class Runner {
     const { shot } = entry;
     const decision = this.#credits.reserve(shot.id, this.#o.estimateCredits?.(shot) ?? null);
     if (!decision.ok) {
-      this.#finish(entry, "skipped", null, { code: "E_MAX_CREDITS", message: `not submitted: ${decision.reason}` });
+      this.#finish(entry, "skipped", null, {
+        code: "E_MAX_CREDITS",
+        message: `not submitted: ${decision.reason}`,
+      });
       this.#freeSlot();
       return;
     }
@@ -312,12 +315,26 @@ class Runner {
     });
     durable.catch((err: unknown) => {
       this.#setFatal(
-        new StoryreelError("E_MANIFEST_IO", `cannot record generation ${result.id} in the manifest`, { cause: err }),
+        new StoryreelError("E_MANIFEST_IO", `cannot record generation ${result.id} in the manifest`, {
+          cause: err,
+        }),
       );
     });
-    this.#o.store.update(shot.id, { polls: 0, completed_at: null, video_url: null, clip: null, credits_used: null });
+    this.#o.store.update(shot.id, {
+      polls: 0,
+      completed_at: null,
+      video_url: null,
+      clip: null,
+      credits_used: null,
+    });
     const active = this.#track(entry, result.id, submittedAt, submittedAt, durable);
-    this.#emit({ type: "shot_submitted", id: shot.id, index: shot.index, generation_id: result.id, resumed: false });
+    this.#emit({
+      type: "shot_submitted",
+      id: shot.id,
+      index: shot.index,
+      generation_id: result.id,
+      resumed: false,
+    });
     if (PENDING.has(result.status)) {
       this.#schedule(active);
     } else {
@@ -346,7 +363,9 @@ class Runner {
     if (!previous?.generation_id) return;
     const now = this.#clock.now();
     const submittedWall = previous.submitted_at ? Date.parse(previous.submitted_at) : Number.NaN;
-    const ageAtStart = Number.isNaN(submittedWall) ? 0 : Math.max(0, this.#clock.wallNow().getTime() - submittedWall);
+    const ageAtStart = Number.isNaN(submittedWall)
+      ? 0
+      : Math.max(0, this.#clock.wallNow().getTime() - submittedWall);
     this.#inFlight += 1;
     this.#o.store.update(entry.shot.id, { status: "submitted", error: null });
     const active = this.#track(entry, previous.generation_id, now - ageAtStart, now, Promise.resolve());
@@ -360,7 +379,13 @@ class Runner {
     this.#schedule(active, now);
   }
 
-  #track(entry: PlanEntry, generationId: string, submittedAt: number, trackedFrom: number, durable: Promise<void>): Active {
+  #track(
+    entry: PlanEntry,
+    generationId: string,
+    submittedAt: number,
+    trackedFrom: number,
+    durable: Promise<void>,
+  ): Active {
     const model = entry.shot.model;
     const timing: ShotTiming = {
       id: entry.shot.id,
@@ -403,7 +428,10 @@ class Runner {
   #schedule(active: Active, at?: number): void {
     const planned =
       active.submittedAt +
-      this.#planner.nextPollAge(active.entry.shot.model, { lastPollAge: active.lastPollAge, scout: active.scout });
+      this.#planner.nextPollAge(active.entry.shot.model, {
+        lastPollAge: active.lastPollAge,
+        scout: active.scout,
+      });
     const due = Math.min(at ?? planned, Math.max(active.deadline, this.#clock.now()));
     active.version += 1;
     this.#heap.push(due, { active, version: active.version });
@@ -471,7 +499,10 @@ class Runner {
     }
     const error: ShotError =
       result.status === "completed"
-        ? { code: "E_API_MALFORMED", message: "the API reported the generation completed but gave no video url" }
+        ? {
+            code: "E_API_MALFORMED",
+            message: "the API reported the generation completed but gave no video url",
+          }
         : {
             code: "E_GENERATION_FAILED",
             message: result.error?.message ?? `the generation ended with status ${result.status}`,
@@ -515,7 +546,11 @@ class Runner {
     active.lastPollAge = ageBefore;
     const error = toShotError(err);
     this.#o.store.update(shot.id, { error });
-    this.#emit({ type: "warning", id: shot.id, message: `polling ${shot.id} failed (${error.code}); will try again` });
+    this.#emit({
+      type: "warning",
+      id: shot.id,
+      message: `polling ${shot.id} failed (${error.code}); will try again`,
+    });
     if (this.#clock.now() >= active.deadline) {
       this.#timeOut(active);
       return;
@@ -622,7 +657,7 @@ class Runner {
   #emit(event: DistributiveOmit<RunEvent, "t">): void {
     const onEvent = this.#o.onEvent;
     if (!onEvent) return;
-    onEvent({ ...event, t: Math.round(this.#clock.now() - this.#start) } as RunEvent);
+    onEvent({ ...event, t: Math.round(this.#clock.now() - this.#start) });
   }
 }
 

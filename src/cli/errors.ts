@@ -1,0 +1,43 @@
+// Maps errors to what the user sees and the exit code: bad input and configuration are 2, never a stack trace.
+import { StoryboardError, formatDiagnostic } from "../storyboard/index.js";
+import { StoryreelError } from "../util/errors.js";
+
+/** Codes that mean "fix your input, configuration or invocation": exit 2. */
+const INPUT_CODES = new Set([
+  "E_USAGE",
+  "E_CONFIG",
+  "E_NO_API_KEY",
+  "E_OUTPUT_LOCKED",
+  "E_MANIFEST_INVALID",
+  "E_UNKNOWN_MODEL",
+  "E_STORYBOARD",
+  "E_API_UNAUTHORIZED",
+  "E_API_FORBIDDEN",
+]);
+
+export interface Failure {
+  exitCode: number;
+  message: string;
+}
+
+export function describeFailure(err: unknown, debug: boolean): Failure {
+  if (err instanceof StoryboardError) {
+    const lines = err.diagnostics.map(formatDiagnostic);
+    const files = new Set(err.diagnostics.map((d) => d.file));
+    const count = err.diagnostics.length;
+    lines.push(
+      `${count} problem${count === 1 ? "" : "s"} in ${[...files].join(", ")}: nothing was sent and nothing was written.`,
+    );
+    return { exitCode: 2, message: lines.join("\n") };
+  }
+  if (err instanceof StoryreelError) {
+    const exitCode = INPUT_CODES.has(err.code) ? 2 : 1;
+    return { exitCode, message: `error: ${err.message}${debug ? `\n${err.stack ?? ""}` : ""}` };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = debug && err instanceof Error ? `\n${err.stack ?? ""}` : "";
+  return {
+    exitCode: 1,
+    message: `internal error: ${message}${stack}\n(set STORYREEL_DEBUG=1 for details; please report this)`,
+  };
+}

@@ -1,0 +1,71 @@
+// Parses and checks CLI option values; each message names the option, the value and what is allowed.
+import { StoryreelError } from "../util/errors.js";
+import type { Shard } from "../scheduler/index.js";
+
+export class UsageError extends StoryreelError {
+  constructor(message: string) {
+    super("E_USAGE", message);
+  }
+}
+
+export function wholeNumber(option: string, raw: string, min = 1): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`${option}: ${JSON.stringify(raw)} is not allowed (a whole number ≥ ${min})`);
+  }
+  return value;
+}
+
+export function positiveSeconds(option: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(
+      `${option}: ${JSON.stringify(raw)} is not allowed (seconds, a number > 0; fractions allowed)`,
+    );
+  }
+  return value;
+}
+
+export function nonNegativeNumber(option: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value) || value < 0) {
+    throw new UsageError(`${option}: ${JSON.stringify(raw)} is not allowed (a number ≥ 0)`);
+  }
+  return value;
+}
+
+export function idList(option: string, raw: string): string[] {
+  const ids = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (ids.length === 0)
+    throw new UsageError(`${option}: ${JSON.stringify(raw)} names no shot (a comma-separated list of ids)`);
+  return ids;
+}
+
+export function shard(option: string, raw: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`${option}: ${JSON.stringify(raw)} is not allowed (i/n with 1 ≤ i ≤ n, e.g. 2/4)`);
+  }
+  return { index, count };
+}
+
+/** Latency for the simulator: "3" (seconds) or "2-4" (uniform range in seconds). */
+export function latency(option: string, raw: string): number | { minMs: number; maxMs: number } {
+  const range = /^(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)$/.exec(raw.trim());
+  if (range) {
+    const minMs = Number(range[1]) * 1000;
+    const maxMs = Number(range[2]) * 1000;
+    if (minMs <= maxMs) return { minMs, maxMs };
+  } else {
+    const value = Number(raw);
+    if (raw.trim() !== "" && Number.isFinite(value) && value >= 0) return value * 1000;
+  }
+  throw new UsageError(
+    `${option}: ${JSON.stringify(raw)} is not allowed (seconds, e.g. 3, or a range such as 2-4)`,
+  );
+}

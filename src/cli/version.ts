@@ -1,0 +1,11 @@
+// The package version, read from package.json once on demand.
+import { readFileSync } from "node:fs";
+
+let version: string | undefined;
+
+export function packageVersion(): string {
+  version ??= (
+    JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+  ).version;
+  return version;
+}

@@ -1,0 +1,162 @@
+// `render`: storyboard → plan → scheduler → clips + manifest + concat.txt; returns data, never exits.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Dispatcher } from "undici";
+import { buildRequestBody, FrameCache } from "../storyboard/index.js";
+import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
+import { acquireOutputLock, ManifestStore, MANIFEST_FILE } from "../manifest/index.js";
+import type { Manifest, ShotRecord } from "../manifest/index.js";
+import { outcomeExitCode, runPlan } from "../scheduler/index.js";
+import type { RunCounts, RunEvent, Selection } from "../scheduler/index.js";
+import { createClient, createRequestBudget } from "../api/index.js";
+import type { RetryPolicy } from "../api/index.js";
+import { downloadClip, verifyClip } from "../download/index.js";
+import { estimateCost, getModel } from "../catalog/index.js";
+import { startSimulator } from "../simulator/index.js";
+import type { SimulatorOptions } from "../simulator/index.js";
+import type { Clock } from "../util/clock.js";
+import { systemClock } from "../util/clock.js";
+import type { StoryreelError } from "../util/errors.js";
+import { prepareRun } from "./prepare.js";
+import { buildRunManifest, clipPathFor } from "./run-manifest.js";
+import { writeConcatList } from "./concat-list.js";
+import { resolveApiConfig } from "./api-config.js";
+
+export interface RenderOptions {
+  /** Path of the storyboard YAML. */
+  storyboard: string;
+  /** Output folder (relative to the working directory); default: the storyboard's `output:`. */
+  outDir?: string;
+  /** Generations in flight at most (default 4). */
+  concurrency?: number;
+  /** Shortest wait between two polls of one shot, in seconds (default 2). */
+  pollInterval?: number;
+  /** A shot unfinished after this many seconds fails (default 1200). */
+  shotTimeout?: number;
+  maxCredits?: number | null;
+  downloadConcurrency?: number;
+  selection?: Selection;
+  /** Run against an in-process simulator instead of the API (true, or its options). */
+  sim?: boolean | SimulatorOptions;
+  /** API key; default: env AIML_API_KEY (alias AIMLAPI_KEY). */
+  apiKey?: string;
+  /** API base URL; default: env AIML_API_BASE, else https://api.aimlapi.com. */
+  baseUrl?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  dispatcher?: Dispatcher;
+  retry?: Partial<RetryPolicy>;
+  /** Abort to stop gracefully: no new submissions or polls; in-flight generations are resumed next run. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  clock?: Clock;
+}
+
+export interface RenderResult {
+  storyboard: Storyboard;
+  outDir: string;
+  manifestPath: string;
+  manifest: Manifest;
+  counts: RunCounts;
+  creditsUsed: number;
+  /** Shots no longer in the storyboard: dropped from the manifest, their clips left on disk. */
+  removed: ShotRecord[];
+  interrupted: boolean;
+  fatal: StoryreelError | null;
+  /** 0 all done, 1 some shot failed or is unfinished, 2 the run was stopped by the API (key, credits), 130 interrupted. */
+  exitCode: 0 | 1 | 2 | 130;
+  polls: number;
+  elapsedMs: number;
+}
+
+export async function render(options: RenderOptions): Promise<RenderResult> {
+  const clock = options.clock ?? systemClock;
+  const prepared = await prepareRun({
+    storyboard: options.storyboard,
+    ...(options.outDir ? { outDir: options.outDir } : {}),
+    ...(options.selection ? { selection: options.selection } : {}),
+  });
+  const { storyboard, plan } = prepared;
+  const simOptions = options.sim === true ? {} : options.sim || null;
+  const api = simOptions ? null : resolveApiConfig(options);
+  const outDir = storyboard.outputDir;
+  await mkdir(outDir, { recursive: true });
+  const lock = await acquireOutputLock(outDir);
+  const sim = simOptions ? await startSimulator(simOptions) : null;
+  try {
+    const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString());
+    const store = await ManifestStore.open({ outDir, manifest, clock });
+    const client = createClient({
+      baseUrl: sim ? sim.url : api!.baseUrl,
+      apiKey: sim ? "storyreel-simulator" : api!.apiKey,
+      budget: createRequestBudget({ clock }),
+      clock,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+    const frames = new FrameCache();
+    const total = storyboard.shots.length;
+    let result;
+    try {
+      result = await runPlan({
+        entries: plan.entries,
+        client,
+        store,
+        buildBody: (shot) => buildRequestBody(shot, frames),
+        download: async (job) => {
+          const clip = await downloadClip({
+            url: job.url,
+            outDir,
+            relPath: job.relPath,
+            signal: job.signal,
+            clock,
+            ...(options.retry ? { retry: options.retry } : {}),
+          });
+          const warnings = await verifyClip(clip.absPath, job.shot);
+          return { relPath: clip.relPath, bytes: clip.bytes, sha256: clip.sha256, warnings };
+        },
+        clipPath: (shot) => clipPathFor(shot, total),
+        concurrency: options.concurrency ?? 4,
+        pollIntervalMs: (options.pollInterval ?? 2) * 1000,
+        shotTimeoutMs: (options.shotTimeout ?? 1200) * 1000,
+        maxCredits: options.maxCredits ?? null,
+        estimateCredits,
+        clock,
+        ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      });
+    } finally {
+      await client.close();
+      frames.clear();
+    }
+    await store.close({ finished_at: clock.wallNow().toISOString() });
+    await writeConcatList(outDir, store.manifest);
+    return {
+      storyboard,
+      outDir,
+      manifestPath: join(outDir, MANIFEST_FILE),
+      manifest: store.manifest,
+      counts: result.counts,
+      creditsUsed: result.creditsUsed,
+      removed: plan.removed,
+      interrupted: result.interrupted,
+      fatal: result.fatal,
+      exitCode: result.fatal ? 2 : result.interrupted ? 130 : outcomeExitCode(result.counts),
+      polls: result.polls,
+      elapsedMs: result.elapsedMs,
+    };
+  } finally {
+    await sim?.close();
+    await lock.release();
+  }
+}
+
+function estimateCredits(shot: ResolvedShot): number | null {
+  const model = getModel(shot.model);
+  if (!model) return null;
+  return estimateCost(model, {
+    durationSeconds: shot.durationSeconds,
+    resolution: shot.resolution,
+    audio: shot.audio,
+  }).credits;
+}

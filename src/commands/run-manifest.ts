@@ -1,0 +1,54 @@
+// The manifest a run starts from: every storyboard shot in order, kept, carried over or fresh.
+import { relative } from "node:path";
+import { requestRecord } from "../storyboard/index.js";
+import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
+import type { Manifest, ShotRecord } from "../manifest/index.js";
+import type { PlanEntry } from "../scheduler/index.js";
+
+export function buildRunManifest(
+  storyboard: Storyboard,
+  entries: readonly PlanEntry[],
+  startedAt: string,
+): Manifest {
+  return {
+    version: 1,
+    storyboard: {
+      path: relative(storyboard.outputDir, storyboard.path).split("\\").join("/"),
+      sha256: storyboard.sha256,
+    },
+    title: storyboard.title,
+    started_at: startedAt,
+    finished_at: null,
+    shots: entries.map((entry) => {
+      const kept = entry.action !== "submit" && entry.previous !== null;
+      return kept ? { ...entry.previous!, line: entry.shot.line } : freshRecord(entry.shot);
+    }),
+  };
+}
+
+export function freshRecord(shot: ResolvedShot): ShotRecord {
+  return {
+    id: shot.id,
+    status: "pending",
+    model: shot.model,
+    input_hash: shot.inputHash,
+    line: shot.line,
+    generation_id: null,
+    submitted_at: null,
+    completed_at: null,
+    polls: 0,
+    request: requestRecord(shot),
+    video_url: null,
+    clip: null,
+    credits_used: null,
+    duration_seconds: shot.durationSeconds,
+    error: null,
+    warnings: [],
+  };
+}
+
+/** Clip file name: position in the storyboard (zero-padded) and id, e.g. clips/003-mona.mp4. */
+export function clipPathFor(shot: ResolvedShot, total: number): string {
+  const width = Math.max(3, String(total).length);
+  return `clips/${String(shot.index + 1).padStart(width, "0")}-${shot.id}.mp4`;
+}

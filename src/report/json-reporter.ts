@@ -1,0 +1,12 @@
+// --json: every scheduler event as one NDJSON line on stdout, and nothing else there.
+import type { RunEvent } from "../scheduler/index.js";
+import type { Reporter, Writable } from "./reporter.js";
+
+export function createJsonReporter(options: { out: Writable }): Reporter {
+  return {
+    onEvent(event: RunEvent) {
+      options.out.write(`${JSON.stringify(event)}\n`);
+    },
+    close() {},
+  };
+}
