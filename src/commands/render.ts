@@ -45,6 +45,8 @@ export interface RenderOptions {
   env?: Readonly<Record<string, string | undefined>>;
   dispatcher?: Dispatcher;
   retry?: Partial<RetryPolicy>;
+  /** Seconds one HTTP attempt to the API may take (default 30). */
+  requestTimeout?: number;
   /** Abort to stop gracefully: no new submissions or polls; in-flight generations are resumed next run. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -92,6 +94,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       clock,
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.requestTimeout ? { requestTimeoutMs: options.requestTimeout * 1000 } : {}),
     });
     const frames = new FrameCache();
     const total = storyboard.shots.length;
