@@ -25,7 +25,14 @@ export interface BucketState {
 }
 
 export function initialBucket(config: BucketConfig, now: number): BucketState {
-  return { rate: config.ceiling, tokens: 1, updatedAt: now, pausedUntil: now, lastCutAt: -Infinity };
+  // A bucket starts full: a configured rate allows its one-second burst straight away.
+  return {
+    rate: config.ceiling,
+    tokens: capacity(config.ceiling),
+    updatedAt: now,
+    pausedUntil: now,
+    lastCutAt: -Infinity,
+  };
 }
 
 /** Burst size: one second's worth of requests, at least one. */
