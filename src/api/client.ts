@@ -1,4 +1,9 @@
 // The AIML video client: submit and poll over undici with exactly one retry layer and a shared request budget.
+//
+// Retries live here and only here (callers never retry on top). Every attempt first takes a slot from the shared
+// RequestBudget; a 429 pauses the whole budget. Aborts: a budget wait, a retry wait or an in-flight poll rejects
+// with the caller's `signal.reason` itself (the platform's DOMException "AbortError" when abort() had no reason);
+// an in-flight submit is only cut before its request reached a socket (see AimlClient.submit).
 import type { Dispatcher } from "undici";
 import { systemClock, type Clock } from "../util/clock.js";
 import { parseBaseUrl, DEFAULT_BASE_URL } from "./base-url.js";
