@@ -69,7 +69,7 @@ export function checkDataUri(source: string): FrameResult {
   const params = (match[2] ?? "").toLowerCase();
   const payload = match[3] ?? "";
   if (!isImageMime(mime)) {
-    const hint = mime === "image/jpg" ? ' (write "image/jpeg")' : "";
+    const hint = mime === "image/jpg" ? ': write "image/jpeg"' : "";
     return bad(
       `data: URI type ${JSON.stringify(mime)} is not allowed${hint} (allowed: ${IMAGE_MIMES.join(", ")})`,
     );

@@ -20,6 +20,9 @@ export const MAX_FRAME_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_YAML_ALIASES = 100;
 
+/** Deepest YAML nesting accepted; a storyboard needs about six levels, params a few more. */
+export const MAX_YAML_DEPTH = 64;
+
 /** Longest shot id (ids become file names). */
 export const MAX_SHOT_ID_LENGTH = 64;
 

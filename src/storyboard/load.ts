@@ -1,14 +1,15 @@
 // Reads a storyboard file safely (size cap, text only) and parses it as YAML, keeping node positions.
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
-import { LineCounter, isAlias, parseDocument, visit } from "yaml";
-import type { Document, YAMLError } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import type { YAMLError } from "yaml";
 import { sha256Hex } from "../util/hash.js";
-import { describeFsError } from "./fs-error.js";
 import type { Diagnostic } from "./types.js";
-import { fileDiagnostic } from "./diagnostic.js";
+import { fileDiagnostic, sortDiagnostics } from "./diagnostic.js";
+import { describeFsError } from "./fs-error.js";
+import { MAX_STORYBOARD_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH, formatBytes } from "./limits.js";
 import { Positions } from "./positions.js";
-import { MAX_STORYBOARD_BYTES, MAX_YAML_ALIASES, formatBytes } from "./limits.js";
+import { scanDocument } from "./yaml-nodes.js";
 
 export interface LoadedSource {
   /** As the caller gave it (used in diagnostics). */
@@ -26,12 +27,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export async function loadSource(file: string): Promise<LoadedSource> {
   const absPath = resolve(file);
-  const empty = new Positions(null, null);
-  const fail = (code: string, message: string): LoadedSource => ({
+  const fail = (code: string, message: string, sha256 = ""): LoadedSource => ({
     file,
     absPath,
-    sha256: "",
-    positions: empty,
+    sha256,
+    positions: new Positions(null, null),
     data: undefined,
     diagnostics: [fileDiagnostic(file, code, message)],
   });
@@ -51,47 +51,68 @@ export async function loadSource(file: string): Promise<LoadedSource> {
 
   const sha256 = sha256Hex(bytes);
   if (bytes.includes(0)) {
-    return {
-      ...fail("file-binary", "binary file (contains NUL bytes): a storyboard is UTF-8 YAML text"),
-      sha256,
-    };
+    return fail("file-binary", "binary file (contains NUL bytes): a storyboard is UTF-8 YAML text", sha256);
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { ...fail("file-not-utf8", "not valid UTF-8 text: save the storyboard as UTF-8"), sha256 };
+    return fail("file-not-utf8", "not valid UTF-8 text: save the storyboard as UTF-8", sha256);
   }
-  return { ...parseText(file, text), absPath, sha256 };
+  return { ...parseText(file, text), file, absPath, sha256 };
 }
 
-function parseText(file: string, text: string): Omit<LoadedSource, "absPath" | "sha256"> {
+function parseText(file: string, text: string): Pick<LoadedSource, "positions" | "data" | "diagnostics"> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
+  // Duplicate keys are found by scanDocument(): the package's own uniqueKeys check is quadratic.
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: false,
+    prettyErrors: true,
+    strict: true,
+  });
   const positions = new Positions(doc, lines);
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    const diagnostics = problems.map((e) => yamlDiagnostic(file, text, lines, e));
-    return { file, positions, data: undefined, diagnostics };
+  const at = (offset: number): { line: number; column: number } => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  const failed = (diagnostics: Diagnostic[]): Pick<LoadedSource, "positions" | "data" | "diagnostics"> => ({
+    positions,
+    data: undefined,
+    diagnostics,
+  });
+
+  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlDiagnostic(file, at, e));
+  const scan = scanDocument(doc, { maxDepth: MAX_YAML_DEPTH, maxAliases: MAX_YAML_ALIASES });
+  if (scan.tooDeepAt >= 0) {
+    const message = `YAML nested more than ${MAX_YAML_DEPTH} levels deep: a storyboard needs only a few`;
+    problems.push(fileDiagnostic(file, "yaml-too-deep", message, at(scan.tooDeepAt)));
   }
+  for (const { key, offset } of scan.duplicates) {
+    const message = `duplicate key ${JSON.stringify(key)}: each key may appear once per mapping`;
+    problems.push(fileDiagnostic(file, "yaml-duplicate-key", message, at(offset)));
+  }
+  if (scan.unresolved) {
+    const { name, offset } = scan.unresolved;
+    const message = `YAML: unknown alias *${name} (define &${name} before using it)`;
+    problems.push(fileDiagnostic(file, "yaml-alias", message, at(offset)));
+  }
+  const tooMany = `too many YAML aliases (limit ${MAX_YAML_ALIASES}): put shared values in defaults: instead`;
+  if (scan.tooManyAliasesAt >= 0) {
+    problems.push(fileDiagnostic(file, "yaml-alias-limit", tooMany, at(scan.tooManyAliasesAt)));
+  }
+  if (problems.length > 0) return failed(sortDiagnostics(problems));
   if (doc.contents === null) {
-    const diagnostics = [
+    return failed([
       fileDiagnostic(file, "file-empty", "the storyboard is empty: expected `version: 1` and `shots:`"),
-    ];
-    return { file, positions, data: undefined, diagnostics };
+    ]);
   }
   try {
-    return { file, positions, data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), diagnostics: [] };
+    return { positions, data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), diagnostics: [] };
   } catch (err) {
+    // The only error toJS raises on a parsed, alias-checked document: the expansion limit was hit.
     if (!(err instanceof ReferenceError)) throw err;
-    const message = `too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): put shared values in defaults: instead`;
-    const pos = firstAliasPosition(doc, lines);
-    return {
-      file,
-      positions,
-      data: undefined,
-      diagnostics: [fileDiagnostic(file, "yaml-alias-limit", message, pos)],
-    };
+    return failed([fileDiagnostic(file, "yaml-alias-limit", tooMany, at(scan.firstAliasAt))]);
   }
 }
 
@@ -118,38 +139,27 @@ async function readCapped(absPath: string): Promise<CappedRead> {
   }
 }
 
-function yamlDiagnostic(file: string, text: string, lines: LineCounter, err: YAMLError): Diagnostic {
-  const start = err.pos[0] >= 0 ? lines.linePos(err.pos[0]) : { line: 1, col: 1 };
-  const pos = { line: start.line, column: start.col };
-  if (err.code === "DUPLICATE_KEY") {
-    const key = text.slice(err.pos[0], err.pos[1]).trim();
+function yamlDiagnostic(
+  file: string,
+  at: (offset: number) => { line: number; column: number },
+  err: YAMLError,
+): Diagnostic {
+  const pos = err.pos[0] >= 0 ? at(err.pos[0]) : { line: 1, column: 1 };
+  if (err.code === "MULTIPLE_DOCS") {
     return fileDiagnostic(
       file,
-      "yaml-duplicate-key",
-      `duplicate key ${JSON.stringify(key)} in the same mapping`,
+      "yaml-syntax",
+      "YAML: only one document is allowed (remove the second ---)",
       pos,
     );
   }
-  return fileDiagnostic(file, "yaml-syntax", `YAML: ${plainMessage(err.message, start)}`, pos);
+  return fileDiagnostic(file, "yaml-syntax", `YAML: ${plainMessage(err.message, pos)}`, pos);
 }
 
-/** The yaml package's message without the " at line L, column C:" and code frame prettyErrors appends. */
-function plainMessage(message: string, at: { line: number; col: number }): string {
-  const suffix = ` at line ${at.line}, column ${at.col}`;
+/** The yaml package's message without the " at line L, column C:" and code frame that prettyErrors appends. */
+function plainMessage(message: string, at: { line: number; column: number }): string {
+  const suffix = ` at line ${at.line}, column ${at.column}`;
   const cut = message.indexOf(suffix);
   const head = cut >= 0 ? message.slice(0, cut) : message;
   return head.split("\n")[0] ?? head;
-}
-
-function firstAliasPosition(doc: Document.Parsed, lines: LineCounter): { line: number; column: number } {
-  let offset = -1;
-  visit(doc, {
-    Alias(_key, node) {
-      if (isAlias(node) && node.range) offset = node.range[0];
-      return visit.BREAK;
-    },
-  });
-  if (offset < 0) return { line: 1, column: 1 };
-  const { line, col } = lines.linePos(offset);
-  return { line, column: col };
 }

@@ -106,9 +106,7 @@ export function buildShotViews(data: Record<string, unknown>, bad: ReadonlySet<s
       paramFrom[key] = ["shots", index, "params", key];
     }
     const id = typeof shot.id === "string" && !bad.has(`${prefix}.id`) ? shot.id : null;
-    return [
-      { index, path: ["shots", index], id, values: values, from, params, paramFrom, written },
-    ];
+    return [{ index, path: ["shots", index], id, values: values, from, params, paramFrom, written }];
   });
 }
 

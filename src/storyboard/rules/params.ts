@@ -35,10 +35,11 @@ function problem(key: string, model: ModelSpec | undefined): { code: string; tex
   }
   if (!Object.hasOwn(model.properties, key)) {
     const known = Object.keys(model.properties).filter((f) => !Object.values(model.fields).includes(f));
-    const list = known.length > 0 ? known.join(", ") : "none";
+    const list =
+      known.length > 0 ? `params it takes: ${known.join(", ")}` : "it takes nothing beyond the shot keys";
     return {
       code: "unknown-param",
-      text: `${model.id} has no request field ${JSON.stringify(key)} (params it takes: ${list})`,
+      text: `${model.id} has no request field ${JSON.stringify(key)} (${list})`,
     };
   }
   return null;

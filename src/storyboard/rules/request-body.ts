@@ -38,7 +38,7 @@ function toFinding(shot: ShotView, model: ModelSpec, problem: RequestProblem): F
   return {
     path: [...shot.path, "params", top, ...nested],
     code: "request-invalid",
-    message,
+    message: from?.[0] === "defaults" ? `${message} (set in defaults)` : message,
     ...(from ? { at: [...from, ...nested] } : {}),
   };
 }
