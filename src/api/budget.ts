@@ -23,11 +23,11 @@ export interface RequestBudgetOptions {
   maxRequestsPerSecond?: number;
   /** Pause after a 429 that carried no Retry-After. Default 1000 ms. */
   defaultPauseMs?: number;
-  /** Multiplicative decrease on a 429. Default 0.5. */
+  /** Multiplicative decrease on a 429. Default 0.75. */
   decreaseFactor?: number;
-  /** Additive increase per success, in requests/second. Default 0.25. */
-  increasePerSuccess?: number;
-  /** Lowest rate a cut may reach. Default 0.5 requests/second. */
+  /** Additive increase while requests succeed, in requests/second per second. Default 1. */
+  increasePerSecond?: number;
+  /** Lowest rate a cut may reach. Default 5 requests/second (a 429 at a lower rate is a concurrency or quota limit, not a rate limit). */
   minRequestsPerSecond?: number;
 }
 
@@ -194,7 +194,7 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
 
     onSuccess() {
       refill(bucket, clock.now());
-      recover(bucket, config);
+      recover(bucket, config, clock.now());
       if (waiting() > 0) drain();
     },
 
@@ -215,7 +215,7 @@ function bucketConfig(options: RequestBudgetOptions): BucketConfig {
     options.maxRequestsPerSecond === undefined
       ? Infinity
       : positiveOr("budget.maxRequestsPerSecond", options.maxRequestsPerSecond, Infinity);
-  const decreaseFactor = options.decreaseFactor ?? 0.5;
+  const decreaseFactor = options.decreaseFactor ?? 0.75;
   if (!(decreaseFactor > 0 && decreaseFactor < 1)) {
     throw new ConfigError(
       "budget.decreaseFactor",
@@ -225,8 +225,8 @@ function bucketConfig(options: RequestBudgetOptions): BucketConfig {
   return {
     ceiling,
     decreaseFactor,
-    increasePerSuccess: positiveOr("budget.increasePerSuccess", options.increasePerSuccess, 0.25),
-    floor: Math.min(ceiling, positiveOr("budget.minRequestsPerSecond", options.minRequestsPerSecond, 0.5)),
+    increasePerSecond: positiveOr("budget.increasePerSecond", options.increasePerSecond, 1),
+    floor: Math.min(ceiling, positiveOr("budget.minRequestsPerSecond", options.minRequestsPerSecond, 5)),
   };
 }
 

@@ -9,8 +9,8 @@ export interface BucketConfig {
   ceiling: number;
   /** Multiplicative decrease: new rate = factor × observed rate. */
   decreaseFactor: number;
-  /** Additive increase per successful request, in requests/second. */
-  increasePerSuccess: number;
+  /** Additive increase while requests succeed, in requests/second gained per second. */
+  increasePerSecond: number;
   /** The rate never drops below this. */
   floor: number;
 }
@@ -22,6 +22,8 @@ export interface BucketState {
   updatedAt: number;
   pausedUntil: number;
   lastCutAt: number;
+  /** When the rate last grew (successes in between count as one span of time). */
+  lastGrowthAt: number;
 }
 
 export function initialBucket(config: BucketConfig, now: number): BucketState {
@@ -32,6 +34,7 @@ export function initialBucket(config: BucketConfig, now: number): BucketState {
     updatedAt: now,
     pausedUntil: now,
     lastCutAt: -Infinity,
+    lastGrowthAt: now,
   };
 }
 
@@ -84,13 +87,21 @@ export function throttle(
     state.rate = Math.max(config.floor, reference * config.decreaseFactor);
     state.lastCutAt = now;
   }
+  state.lastGrowthAt = Math.max(now, state.pausedUntil);
   // The first request after the pause goes out at once as a probe; the rest follow at the new rate.
   state.tokens = 1;
   state.updatedAt = Math.max(state.updatedAt, now);
 }
 
-/** A success: grow the rate additively, up to the ceiling. */
-export function recover(state: BucketState, config: BucketConfig): void {
-  if (Number.isFinite(state.rate))
-    state.rate = Math.min(config.ceiling, state.rate + config.increasePerSuccess);
+/**
+ * A success: grow the rate additively with the time that passed since the last growth (not per request, so a
+ * busy run does not race back into the limit it just hit), up to the ceiling.
+ */
+export function recover(state: BucketState, config: BucketConfig, now: number): void {
+  if (!Number.isFinite(state.rate) || now <= state.lastGrowthAt) return;
+  state.rate = Math.min(
+    config.ceiling,
+    state.rate + (config.increasePerSecond * (now - state.lastGrowthAt)) / 1000,
+  );
+  state.lastGrowthAt = now;
 }

@@ -301,10 +301,20 @@ class Runner {
       const body = await this.#o.buildBody(shot);
       result = await this.#o.client.submit(body, {});
     } catch (err) {
-      this.#credits.release(shot.id);
-      this.#onSubmitError(entry, err);
-      this.#freeSlot();
-      return;
+      const paidId = knownGenerationId(err);
+      if (paidId === null) {
+        this.#credits.release(shot.id);
+        this.#onSubmitError(entry, err);
+        this.#freeSlot();
+        return;
+      }
+      // The answer was unusable but named the generation: it exists, so record it and poll it.
+      this.#emit({
+        type: "warning",
+        id: shot.id,
+        message: `${toShotError(err).message}; polling generation ${paidId}`,
+      });
+      result = { id: paidId, status: "queued", videoUrl: null, error: null, creditsUsed: null };
     }
     const submittedAt = this.#clock.now();
     const submittedWall = this.#clock.wallNow().toISOString();
@@ -662,6 +672,13 @@ class Runner {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The generation id an unusable submit answer still carried (see ApiError.generationId), if any. */
+function knownGenerationId(err: unknown): string | null {
+  if (!hasCode(err, "E_SUBMIT_UNKNOWN")) return null;
+  const id = (err as { generationId?: unknown }).generationId;
+  return typeof id === "string" && id !== "" ? id : null;
+}
 
 function toShotError(err: unknown): ShotError {
   if (err instanceof StoryreelError) return { code: err.code, message: err.message };

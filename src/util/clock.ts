@@ -14,6 +14,12 @@ export const systemClock: Clock = {
   now: () => performance.now(),
   wallNow: () => new Date(),
   sleep: async (ms, signal) => {
-    await delay(Math.max(0, ms), undefined, signal ? { signal } : undefined);
+    try {
+      await delay(Math.max(0, ms), undefined, signal ? { signal } : undefined);
+    } catch (err) {
+      // timers/promises wraps the reason in its own AbortError; callers branch on the signal's reason itself.
+      if (signal?.aborted) throw signal.reason;
+      throw err;
+    }
   },
 };

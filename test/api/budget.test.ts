@@ -67,9 +67,14 @@ describe("request budget", () => {
     expect(t.granted).toEqual([{ label: "a", at: 1000 }]);
   });
 
-  it("cuts the rate to half the observed rate (once per burst of 429s) and recovers additively", async () => {
+  it("cuts the rate to a fraction of the observed rate (once per burst of 429s) and recovers with time", async () => {
     const clock = createFakeClock();
-    const budget = createRequestBudget({ clock, increasePerSuccess: 0.5 });
+    const budget = createRequestBudget({
+      clock,
+      decreaseFactor: 0.5,
+      increasePerSecond: 2,
+      minRequestsPerSecond: 0.5,
+    });
     for (let i = 0; i < 10; i++) await budget.acquire("poll"); // 10 requests within the last second
     budget.onThrottled(100);
     budget.onThrottled(100); // the same overshoot reported by another in-flight request: no second cut
@@ -85,13 +90,18 @@ describe("request budget", () => {
       { label: "c", at: 500 },
     ]);
 
+    // growth counts time since the pause ended (at 100 ms), not the number of successes
     for (let i = 0; i < 4; i++) budget.onSuccess();
-    expect(budget.snapshot().ratePerSecond).toBe(7);
+    expect(budget.snapshot().ratePerSecond).toBeCloseTo(5 + 2 * 0.9, 6);
+    await clock.advance(500);
+    budget.onSuccess();
+    budget.onSuccess();
+    expect(budget.snapshot().ratePerSecond).toBeCloseTo(5 + 2 * 1.4, 6);
   });
 
   it("cuts again when 429s keep coming after the cooldown, but never below the floor", async () => {
     const clock = createFakeClock();
-    const budget = createRequestBudget({ clock, minRequestsPerSecond: 1 });
+    const budget = createRequestBudget({ clock, minRequestsPerSecond: 1, decreaseFactor: 0.5 });
     for (let i = 0; i < 4; i++) await budget.acquire("poll");
     budget.onThrottled(0);
     expect(budget.snapshot().ratePerSecond).toBe(2);
@@ -105,11 +115,17 @@ describe("request budget", () => {
 
   it("never recovers above a configured maximum", async () => {
     const clock = createFakeClock();
-    const budget = createRequestBudget({ clock, maxRequestsPerSecond: 3 });
+    const budget = createRequestBudget({
+      clock,
+      maxRequestsPerSecond: 3,
+      minRequestsPerSecond: 1,
+      decreaseFactor: 0.5,
+    });
     await budget.acquire("poll");
     await budget.acquire("poll");
     budget.onThrottled(0);
     expect(budget.snapshot().ratePerSecond).toBe(1);
+    await clock.advance(60_000);
     for (let i = 0; i < 100; i++) budget.onSuccess();
     expect(budget.snapshot().ratePerSecond).toBe(3);
   });
@@ -124,7 +140,7 @@ describe("request budget", () => {
     void t.start("submit-1", "submit");
     void t.start("poll-3", "poll");
     void t.start("submit-2", "submit");
-    await clock.advance(20_000); // the cut (nothing observed yet) leaves 0.5 requests/s, growing with successes
+    await clock.advance(20_000); // the cut (nothing observed yet) leaves the floor rate, growing with time
     expect(t.labels()).toEqual(["submit-1", "submit-2", "poll-1", "poll-2", "poll-3"]);
   });
 
