@@ -16,6 +16,21 @@ interface Expected {
 
 const CASES: [string, Expected[]][] = [
   [
+    "empty-value.yaml",
+    [{ at: "6:5", code: "wrong-type", path: "shots[0].duration", message: "expected a number, got nothing" }],
+  ],
+  [
+    "crlf-line-endings.yaml",
+    [
+      {
+        at: "6:17",
+        code: "resolution-not-allowed",
+        path: "shots[0].resolution",
+        message: '"8k" is not allowed for google/veo-3.1-t2v-fast (allowed: 720p, 1080p)',
+      },
+    ],
+  ],
+  [
     "alias-bomb.yaml",
     [
       {
