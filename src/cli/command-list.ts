@@ -1,0 +1,12 @@
+// Every subcommand, in the order `storyreel --help` lists them. Each lives in commands/<name>.ts.
+import type { Command } from "commander";
+import type { CommandContext } from "./command-context.js";
+import { registerRender } from "./commands/render.js";
+import { registerValidate } from "./commands/validate.js";
+import { registerSim } from "./commands/sim.js";
+
+export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
+  registerRender,
+  registerValidate,
+  registerSim,
+];

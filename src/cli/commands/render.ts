@@ -1,0 +1,49 @@
+// Registers `storyreel render`.
+import type { Command } from "commander";
+import { renderCommand } from "../render-command.js";
+import type { RenderFlags } from "../render-command.js";
+import type { CommandContext } from "../command-context.js";
+import { EXIT_CODES_HELP } from "../command-context.js";
+
+export function registerRender(program: Command, ctx: CommandContext): void {
+  program
+    .command("render")
+    .description("validate, submit, poll and download every shot; write clips, manifest.json and concat.txt")
+    .argument("<storyboard>", "storyboard YAML file")
+    .option(
+      "-o, --out <dir>",
+      "output folder (default: the storyboard's output:, else renders/<name> beside it)",
+    )
+    .option("--sim", "render on the built-in simulator (no key, no network)")
+    .option("--sim-latency <seconds>", "simulated generation time with --sim: 3, or a range like 2-4")
+    .option("-c, --concurrency <n>", "generations in flight at most", "4")
+    .option(
+      "--poll-interval <seconds>",
+      "shortest wait between two polls of one shot (fractions allowed)",
+      "2",
+    )
+    .option("--shot-timeout <seconds>", "fail a shot still unfinished after this long", "1200")
+    .option("--max-credits <n>", "never submit a shot that could take spend past n credits")
+    .option("--only <ids>", "render just these shots (comma-separated ids)")
+    .option("--force", "render again even shots that are up to date (pays again)")
+    .option("--failed", "render only shots that failed or are unknown in the manifest")
+    .option("--shard <i/n>", "render only this runner's share of the shots (by id hash)")
+    .option("--base-url <url>", "API base URL (env AIML_API_BASE; default https://api.aimlapi.com)")
+    .option("--json", "NDJSON events on stdout, nothing else there")
+    .option("-q, --quiet", "no progress and no summary; errors only")
+    .addHelpText(
+      "after",
+      `
+The API key comes from AIML_API_KEY (alias AIMLAPI_KEY) and is sent to the API host only.
+
+Examples:
+  storyreel render examples/storyboards/harbour.yaml --sim
+  AIML_API_KEY=... storyreel render story.yaml -c 8
+  storyreel render story.yaml --failed          # render again what failed last time
+  storyreel render story.yaml --only open,mona  # just these shots
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, flags: RenderFlags) => {
+      ctx.setExitCode(await renderCommand(file, flags, ctx.io));
+    });
+}

@@ -1,0 +1,32 @@
+// Registers `storyreel sim`.
+import type { Command } from "commander";
+import { simCommand } from "../sim-command.js";
+import type { SimFlags } from "../sim-command.js";
+import type { CommandContext } from "../command-context.js";
+
+export function registerSim(program: Command, ctx: CommandContext): void {
+  program
+    .command("sim")
+    .description("run the local AIML-compatible simulator (for tests and trying storyreel offline)")
+    .option("-p, --port <port>", "port on 127.0.0.1 (default: any free port)")
+    .option("--latency <seconds>", "generation time: 3, or a range like 2-4 (default 2-4)")
+    .option("--render <mode>", "ffmpeg (real clips from the frames) or fast (one tiny clip)", "ffmpeg")
+    .option("--rate-limit <n>", "answer 429 beyond n requests per second")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  storyreel sim --port 8787
+  AIML_API_KEY=any storyreel render story.yaml --base-url http://127.0.0.1:8787`,
+    )
+    .action(async (flags: SimFlags) => {
+      ctx.setExitCode(await simCommand(flags, ctx.io, untilSignal()));
+    });
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+}
