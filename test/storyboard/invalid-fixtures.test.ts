@@ -16,6 +16,17 @@ interface Expected {
 
 const CASES: [string, Expected[]][] = [
   [
+    "param-not-finite.yaml",
+    [
+      {
+        at: "7:7",
+        code: "param-not-json",
+        path: "shots[0].params.provider",
+        message: "NaN cannot be sent as JSON: use a finite number",
+      },
+    ],
+  ],
+  [
     "empty-value.yaml",
     [{ at: "6:5", code: "wrong-type", path: "shots[0].duration", message: "expected a number, got nothing" }],
   ],

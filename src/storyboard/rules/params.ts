@@ -7,8 +7,8 @@ export const params: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const shot of ctx.shots) {
     const model = ctx.model(shot);
-    for (const key of Object.keys(shot.params)) {
-      const message = problem(key, model);
+    for (const [key, value] of Object.entries(shot.params)) {
+      const message = problem(key, model) ?? jsonProblem(value);
       if (message === null) continue;
       findings.push({
         path: [...shot.path, "params", key],
@@ -41,6 +41,19 @@ function problem(key: string, model: ModelSpec | undefined): { code: string; tex
       code: "unknown-param",
       text: `${model.id} has no request field ${JSON.stringify(key)} (${list})`,
     };
+  }
+  return null;
+}
+
+/** JSON has no NaN or Infinity (YAML's .nan/.inf): they would be sent as null. */
+function jsonProblem(value: unknown): { code: string; text: string } | null {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "number" && !Number.isFinite(item)) {
+      return { code: "param-not-json", text: `${String(item)} cannot be sent as JSON: use a finite number` };
+    }
+    if (item !== null && typeof item === "object") stack.push(...Object.values(item));
   }
   return null;
 }
