@@ -53,7 +53,7 @@ function jsonProblem(value: unknown): { code: string; text: string } | null {
     if (typeof item === "number" && !Number.isFinite(item)) {
       return { code: "param-not-json", text: `${String(item)} cannot be sent as JSON: use a finite number` };
     }
-    if (item !== null && typeof item === "object") stack.push(...Object.values(item));
+    if (item !== null && typeof item === "object") stack.push(...(Object.values(item) as unknown[]));
   }
   return null;
 }
