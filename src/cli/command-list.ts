@@ -3,10 +3,12 @@ import type { Command } from "commander";
 import type { CommandContext } from "./command-context.js";
 import { registerRender } from "./commands/render.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerSim } from "./commands/sim.js";
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerRender,
   registerValidate,
+  registerPlan,
   registerSim,
 ];

@@ -2,13 +2,14 @@
 import { render } from "../commands/render.js";
 import type { RenderOptions } from "../commands/render.js";
 import { summaryText } from "../report/index.js";
-import type { Selection } from "../scheduler/index.js";
 import type { CliIo } from "./io.js";
-import { idList, latency, nonNegativeNumber, positiveSeconds, shard, wholeNumber } from "./option-rules.js";
+import { latency, nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
+import { selectionFromFlags } from "./selection-flags.js";
+import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
 
-export interface RenderFlags {
+export interface RenderFlags extends SelectionFlags {
   out?: string;
   sim?: boolean;
   simLatency?: string;
@@ -16,22 +17,13 @@ export interface RenderFlags {
   pollInterval?: string;
   shotTimeout?: string;
   maxCredits?: string;
-  only?: string;
-  force?: boolean;
-  failed?: boolean;
-  shard?: string;
   baseUrl?: string;
   json?: boolean;
   quiet?: boolean;
 }
 
 export async function renderCommand(file: string, flags: RenderFlags, io: CliIo): Promise<number> {
-  const selection: Selection = {
-    ...(flags.only !== undefined ? { only: idList("--only", flags.only) } : {}),
-    ...(flags.force ? { force: true } : {}),
-    ...(flags.failed ? { failed: true } : {}),
-    ...(flags.shard !== undefined ? { shard: shard("--shard", flags.shard) } : {}),
-  };
+  const selection = selectionFromFlags(flags);
   const options: RenderOptions = {
     storyboard: file,
     env: io.env,

@@ -11,7 +11,6 @@ import type { RunCounts, RunEvent, Selection } from "../scheduler/index.js";
 import { createClient, createRequestBudget } from "../api/index.js";
 import type { RetryPolicy } from "../api/index.js";
 import { downloadClip, verifyClip } from "../download/index.js";
-import { estimateCost, getModel } from "../catalog/index.js";
 import { startSimulator } from "../simulator/index.js";
 import type { SimulatorOptions } from "../simulator/index.js";
 import type { Clock } from "../util/clock.js";
@@ -21,6 +20,7 @@ import { prepareRun } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 import { resolveApiConfig } from "./api-config.js";
+import { PriceBook } from "./price-book.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -78,6 +78,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     ...(options.selection ? { selection: options.selection } : {}),
   });
   const { storyboard, plan } = prepared;
+  const prices = PriceBook.fromManifest(prepared.previous);
+  const shotsById = new Map(storyboard.shots.map((s) => [s.id, s]));
   const simOptions = options.sim === true ? {} : options.sim || null;
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
@@ -122,11 +124,18 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         pollIntervalMs: (options.pollInterval ?? 2) * 1000,
         shotTimeoutMs: (options.shotTimeout ?? 1200) * 1000,
         maxCredits: options.maxCredits ?? null,
-        estimateCredits,
+        estimateCredits: (shot) => prices.estimate(shot).credits,
         clock,
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        onEvent: (event) => {
+          if (event.type === "shot_completed" && event.credits_used !== null) {
+            const shot = shotsById.get(event.id);
+            if (shot?.durationSeconds)
+              prices.observe(shot.model, shot.resolution, shot.durationSeconds, event.credits_used);
+          }
+          options.onEvent?.(event);
+        },
       });
     } finally {
       await client.close();
@@ -152,14 +161,4 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     await sim?.close();
     await lock.release();
   }
-}
-
-function estimateCredits(shot: ResolvedShot): number | null {
-  const model = getModel(shot.model);
-  if (!model) return null;
-  return estimateCost(model, {
-    durationSeconds: shot.durationSeconds,
-    resolution: shot.resolution,
-    audio: shot.audio,
-  }).credits;
 }

@@ -1,0 +1,72 @@
+// `storyreel plan`: the table of what render would do, or the whole plan as JSON; never sends anything.
+import { plan } from "../commands/plan.js";
+import type { PlannedShot } from "../commands/plan.js";
+import { table } from "../report/format.js";
+import type { CliIo } from "./io.js";
+import { selectionFromFlags } from "./selection-flags.js";
+import type { SelectionFlags } from "./selection-flags.js";
+
+export interface PlanFlags extends SelectionFlags {
+  out?: string;
+  json?: boolean;
+}
+
+const ACTION_LABEL: Readonly<Record<PlannedShot["action"], string>> = {
+  submit: "render",
+  resume: "resume",
+  skip: "up to date",
+  excluded: "not selected",
+};
+
+export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Promise<number> {
+  const result = await plan({
+    storyboard: file,
+    selection: selectionFromFlags(flags),
+    ...(flags.out !== undefined ? { outDir: flags.out } : {}),
+  });
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const rows = [["shot", "action", "model", "seconds", "est. credits", "request", "why"]];
+  for (const shot of result.shots) {
+    rows.push([
+      shot.id,
+      ACTION_LABEL[shot.action],
+      shot.model,
+      shot.durationSeconds === null ? "?" : String(shot.durationSeconds),
+      shot.action !== "submit"
+        ? "-"
+        : shot.estimate.credits === null
+          ? "unknown"
+          : shot.estimate.credits.toLocaleString("en-US"),
+      summarise(shot.request),
+      shot.reason === ACTION_LABEL[shot.action] ? "" : shot.reason,
+    ]);
+  }
+  const t = result.totals;
+  const unknown =
+    t.unknownPrice > 0 ? ` + ${t.unknownPrice} shot${t.unknownPrice === 1 ? "" : "s"} of unknown price` : "";
+  io.stdout.write(
+    `${table(rows)}\n\n` +
+      `${t.toSubmit} to render (${t.secondsToGenerate} s of video), ${t.toResume} to resume, ${t.upToDate} up to date, ${t.excluded} not selected\n` +
+      `estimated cost: ${t.estimatedCredits.toLocaleString("en-US")} credits${unknown} (AIML credits; $1 = 2,000,000 credits)\n` +
+      `output: ${result.outDir}\nnothing was sent.\n`,
+  );
+  return 0;
+}
+
+/** The request in one short line: fields other than the prompt, frames by file name. */
+function summarise(request: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(request)) {
+    if (key === "model" || key === "prompt") continue;
+    if (value !== null && typeof value === "object" && "source" in value) {
+      const source = String((value as { source: unknown }).source);
+      parts.push(`${key}=${source.startsWith("data:") ? "data:…" : source.split("/").pop()}`);
+    } else {
+      parts.push(`${key}=${JSON.stringify(value)}`);
+    }
+  }
+  return parts.join(" ");
+}
