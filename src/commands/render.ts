@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Dispatcher } from "undici";
 import { buildRequestBody, FrameCache } from "../storyboard/index.js";
-import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
+import type { Storyboard } from "../storyboard/index.js";
 import { acquireOutputLock, ManifestStore, MANIFEST_FILE } from "../manifest/index.js";
 import type { Manifest, ShotRecord } from "../manifest/index.js";
 import { outcomeExitCode, runPlan } from "../scheduler/index.js";
