@@ -1,14 +1,12 @@
-// Reads a storyboard file safely (size cap, text only) and parses it as YAML, keeping node positions.
-import { open } from "node:fs/promises";
+// Loads a storyboard file: safe read, then YAML parse with node positions kept for diagnostics.
 import { resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { YAMLError } from "yaml";
-import { sha256Hex } from "../util/hash.js";
 import type { Diagnostic } from "./types.js";
 import { fileDiagnostic, sortDiagnostics } from "./diagnostic.js";
-import { describeFsError } from "./fs-error.js";
-import { MAX_STORYBOARD_BYTES, MAX_YAML_ALIASES, MAX_YAML_DEPTH, formatBytes } from "./limits.js";
+import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from "./limits.js";
 import { Positions } from "./positions.js";
+import { readStoryboardText } from "./read-text.js";
 import { scanDocument } from "./yaml-nodes.js";
 
 export interface LoadedSource {
@@ -23,43 +21,21 @@ export interface LoadedSource {
   diagnostics: Diagnostic[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 export async function loadSource(file: string): Promise<LoadedSource> {
   const absPath = resolve(file);
-  const fail = (code: string, message: string, sha256 = ""): LoadedSource => ({
-    file,
-    absPath,
-    sha256,
-    positions: new Positions(null, null),
-    data: undefined,
-    diagnostics: [fileDiagnostic(file, code, message)],
-  });
-
-  let bytes: Buffer;
-  try {
-    const read = await readCapped(absPath);
-    if (read.kind === "not-file") return fail("file-not-regular", "not a regular file");
-    if (read.kind === "too-large") {
-      const limit = formatBytes(MAX_STORYBOARD_BYTES);
-      return fail("file-too-large", `the file is larger than the limit of ${limit}: ${read.size} bytes`);
-    }
-    bytes = read.bytes;
-  } catch (err) {
-    return fail("file-unreadable", `cannot read the storyboard: ${describeFsError(err)}`);
+  const read = await readStoryboardText(absPath);
+  if (!read.ok) {
+    const diagnostics = [fileDiagnostic(file, read.code, read.message)];
+    return {
+      file,
+      absPath,
+      sha256: read.sha256,
+      positions: new Positions(null, null),
+      data: undefined,
+      diagnostics,
+    };
   }
-
-  const sha256 = sha256Hex(bytes);
-  if (bytes.includes(0)) {
-    return fail("file-binary", "binary file (contains NUL bytes): a storyboard is UTF-8 YAML text", sha256);
-  }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return fail("file-not-utf8", "not valid UTF-8 text: save the storyboard as UTF-8", sha256);
-  }
-  return { ...parseText(file, text), file, absPath, sha256 };
+  return { ...parseText(file, read.text), file, absPath, sha256: read.sha256 };
 }
 
 function parseText(file: string, text: string): Pick<LoadedSource, "positions" | "data" | "diagnostics"> {
@@ -113,29 +89,6 @@ function parseText(file: string, text: string): Pick<LoadedSource, "positions" |
     // The only error toJS raises on a parsed, alias-checked document: the expansion limit was hit.
     if (!(err instanceof ReferenceError)) throw err;
     return failed([fileDiagnostic(file, "yaml-alias-limit", tooMany, at(scan.firstAliasAt))]);
-  }
-}
-
-type CappedRead = { kind: "ok"; bytes: Buffer } | { kind: "not-file" } | { kind: "too-large"; size: number };
-
-/** Reads at most MAX_STORYBOARD_BYTES + 1 bytes, so a huge (or growing) file is never read whole. */
-async function readCapped(absPath: string): Promise<CappedRead> {
-  const handle = await open(absPath, "r");
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { kind: "not-file" };
-    if (stat.size > MAX_STORYBOARD_BYTES) return { kind: "too-large", size: stat.size };
-    const buffer = Buffer.alloc(MAX_STORYBOARD_BYTES + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > MAX_STORYBOARD_BYTES) return { kind: "too-large", size: length };
-    }
-    return { kind: "ok", bytes: buffer.subarray(0, length) };
-  } finally {
-    await handle.close();
   }
 }
 

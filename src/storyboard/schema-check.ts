@@ -34,7 +34,6 @@ export function checkSchema(data: unknown): Finding[] {
 function toFinding(err: ErrorObject, path: PathSegment[]): Finding {
   const params = err.params as Record<string, unknown>;
   switch (err.keyword) {
-    case "additionalProperty":
     case "additionalProperties": {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(propertiesOf(err.parentSchema));
