@@ -11,7 +11,7 @@ export async function prepareFastClip(opts: {
 }): Promise<Buffer> {
   if (opts.path !== undefined) return readFile(opts.path);
   const out = join(opts.dir, "fast.mp4");
-  const args = ["-f", "lavfi", "-i", "testsrc2=size=160x90:rate=12:duration=1"];
+  const args = ["-f", "lavfi", "-i", "testsrc2=size=128x72:rate=12:duration=1"];
   const encode = [
     "-c:v",
     "libx264",

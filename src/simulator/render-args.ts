@@ -1,4 +1,4 @@
-// Builds the ffmpeg command line for a plan (works on the 2018 static ffmpeg: overlay + alpha fade, no xfade).
+// Builds the ffmpeg command line for a plan (for the 2018 static ffmpeg: overlay + alpha fade, as it has no xfade).
 import type { RenderPlan } from "./render-plan.js";
 
 export interface RenderPaths {
@@ -11,20 +11,22 @@ export function renderArgs(plan: RenderPlan, paths: RenderPaths): string[] {
   const { width: w, height: h, fps } = plan;
   const d = plan.durationSeconds.toFixed(3);
   const fit = `scale=${w}:${h}:force_original_aspect_ratio=decrease,pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2,setsar=1`;
-  const still = (file: string): string[] => ["-loop", "1", "-framerate", String(fps), "-t", d, "-i", file];
+  // Decode each still once and repeat it with the loop filter: `-loop 1` spins forever on an undecodable image.
+  const hold = (input: number): string =>
+    `[${input}:v]loop=loop=-1:size=1:start=0,setpts=N/${fps}/TB,trim=duration=${d},${fit}`;
+  const single = paths.first ?? paths.last;
   const inputs: string[] = [];
   let graph: string;
-  const single = paths.first ?? paths.last;
   if (paths.first !== null && paths.last !== null) {
-    inputs.push(...still(paths.first), ...still(paths.last));
+    inputs.push("-i", paths.first, "-i", paths.last);
     graph =
-      `[0:v]${fit},format=yuv420p[a];` +
-      `[1:v]${fit},format=yuva420p,fade=t=in:st=0:d=${d}:alpha=1[b];` +
+      `${hold(0)},format=yuv420p[a];` +
+      `${hold(1)},format=yuva420p,fade=t=in:st=0:d=${d}:alpha=1[b];` +
       `[a][b]overlay=format=yuv420,format=yuv420p[v]`;
   } else if (single !== null) {
-    inputs.push(...still(single));
+    inputs.push("-i", single);
     const fadeIn = Math.min(1, plan.durationSeconds / 4).toFixed(3);
-    graph = `[0:v]${fit},fade=t=in:st=0:d=${fadeIn},format=yuv420p[v]`;
+    graph = `${hold(0)},fade=t=in:st=0:d=${fadeIn},format=yuv420p[v]`;
   } else {
     inputs.push("-f", "lavfi", "-i", `testsrc2=size=${w}x${h}:rate=${fps}:duration=${d}`);
     graph = `[0:v]format=yuv420p[v]`;

@@ -8,6 +8,8 @@ import type { ClipSource } from "./job.js";
 import { renderArgs } from "./render-args.js";
 import type { FrameImage, RenderPlan } from "./render-plan.js";
 
+const RENDER_TIMEOUT_MS = 120_000;
+
 export class Renderer {
   private readonly limit: LimitFunction;
   private readonly running = new Set<Promise<unknown>>();
@@ -43,10 +45,9 @@ export class Renderer {
     const first = await this.writeFrame(key, "first", plan.first);
     const last = await this.writeFrame(key, "last", plan.last);
     try {
-      await runFfmpeg(renderArgs(plan, { first, last, out }), {
-        binaryPath: this.ffmpegPath,
-        signal: this.signal,
-      });
+      // A safety net: a render that hangs becomes a failed job instead of a job generating forever.
+      const signal = AbortSignal.any([this.signal, AbortSignal.timeout(RENDER_TIMEOUT_MS)]);
+      await runFfmpeg(renderArgs(plan, { first, last, out }), { binaryPath: this.ffmpegPath, signal });
     } finally {
       const written = [first, last].filter((file): file is string => file !== null);
       await Promise.all(written.map((file) => rm(file, { force: true })));
