@@ -5,10 +5,14 @@ import { registerRender } from "./commands/render.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSim } from "./commands/sim.js";
+import { registerStitch } from "./commands/stitch.js";
+import { registerReport } from "./commands/report.js";
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerRender,
   registerValidate,
   registerPlan,
   registerSim,
+  registerStitch,
+  registerReport,
 ];

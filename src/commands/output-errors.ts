@@ -1,5 +1,5 @@
 // Refusals of stitch, report and merge: stable codes the CLI maps to exit 2 ("fix the input first").
-import { StoryreelError } from "../util/errors.js";
+import { hasCode, StoryreelError } from "../util/errors.js";
 
 /** The folder has no manifest.json (never rendered, or a wrong path). */
 export class NoManifestError extends StoryreelError {
@@ -68,3 +68,8 @@ export const REFUSAL_CODES: readonly string[] = [
   "E_MANIFEST_INVALID",
   "E_OUTPUT_LOCKED",
 ];
+
+/** True for the errors the CLI reports as a refusal (exit 2) rather than a failure. */
+export function isRefusal(err: unknown): err is StoryreelError {
+  return hasCode(err, ...REFUSAL_CODES);
+}

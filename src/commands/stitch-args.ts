@@ -16,7 +16,12 @@ export function copyArgs(listPath: string, output: string): string[] {
 }
 
 /** Args for a re-encode whose filter graph (see filterGraph) is read from `scriptPath`. */
-export function reencodeArgs(clips: readonly ProbedClip[], target: StitchTarget, scriptPath: string, output: string): string[] {
+export function reencodeArgs(
+  clips: readonly ProbedClip[],
+  target: StitchTarget,
+  scriptPath: string,
+  output: string,
+): string[] {
   const inputs = clips.flatMap((c) => ["-i", c.path]);
   const audio = target.audio ? ["-map", "[a]", "-c:a", "aac", "-b:a", "160k", "-ar", "48000"] : ["-an"];
   return [

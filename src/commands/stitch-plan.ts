@@ -26,18 +26,18 @@ const DEFAULT_FPS = 24;
 
 export function planStitch(clips: readonly ProbedClip[]): StitchPlan {
   const properties: [string, (t: ClipTraits) => string][] = [
-    ["codecs", (t) => t.videoCodec],
-    ["sizes", (t) => `${t.width}x${t.height}`],
-    ["frame rates", (t) => `${roundFps(t.fps)} fps`],
-    ["pixel formats", (t) => t.pixFmt || "unknown"],
-    ["audio", (t) => (t.audio === null ? "none" : t.audio)],
+    ["video codecs differ", (t) => t.videoCodec],
+    ["sizes differ", (t) => `${t.width}x${t.height}`],
+    ["frame rates differ", (t) => `${roundFps(t.fps)} fps`],
+    ["pixel formats differ", (t) => t.pixFmt || "unknown"],
+    ["audio differs", (t) => (t.audio === null ? "no audio" : t.audio)],
   ];
   const mismatches: string[] = [];
   for (const [name, key] of properties) {
     const groups = groupBy(clips, (c) => key(c.traits));
     if (groups.size > 1) {
       const parts = [...groups].map(([value, ids]) => `${value} (${ids.join(", ")})`);
-      mismatches.push(`${name} differ: ${parts.join(", ")}`);
+      mismatches.push(`${name}: ${parts.join(", ")}`);
     }
   }
   const size = mostCommon(clips.map((c) => `${c.traits.width}x${c.traits.height}`)) ?? "1280x720";

@@ -1,0 +1,78 @@
+// Registers `storyreel stitch`: the completed clips of an output folder, in storyboard order, as one film.
+import { relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { stitch } from "../../commands/stitch.js";
+import type { StitchResult } from "../../commands/stitch.js";
+import { isRefusal } from "../../commands/output-errors.js";
+import type { CommandContext } from "../command-context.js";
+import type { CliIo } from "../io.js";
+
+interface StitchFlags {
+  output?: string;
+  allowMissing?: boolean;
+  json?: boolean;
+}
+
+export function registerStitch(program: Command, ctx: CommandContext): void {
+  program
+    .command("stitch")
+    .description("join the completed clips, in storyboard order, into one film (stream copy when they match)")
+    .argument("<out-dir>", "output folder of a render (or of merge)")
+    .option("-o, --output <file>", "where to write the film (default: <out-dir>/film.mp4)")
+    .option("--allow-missing", "leave out shots without a usable clip instead of refusing")
+    .option("--json", "the result as JSON on stdout")
+    .addHelpText(
+      "after",
+      `
+Clips that share codec, size, frame rate, pixel format and audio format are joined by stream copy
+(fast, lossless). Otherwise they are re-encoded (H.264 yuv420p + AAC) to the most common size
+(others letterboxed, aspect kept) and frame rate, with silence added to clips without audio.
+
+Examples:
+  storyreel stitch renders/harbour
+  storyreel stitch renders/harbour -o harbour.mp4
+  storyreel stitch renders/harbour --allow-missing   # film of what is done so far
+
+Exit codes: 0 film written, 1 ffmpeg failed, 2 refused (a shot has no usable clip, no manifest.json, usage).`,
+    )
+    .action(async (outDir: string, flags: StitchFlags) => {
+      ctx.setExitCode(await stitchCommand(outDir, flags, ctx.io));
+    });
+}
+
+async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Promise<number> {
+  let result: StitchResult;
+  try {
+    result = await stitch({
+      outDir: resolve(io.cwd, outDir),
+      ...(flags.output !== undefined ? { output: resolve(io.cwd, flags.output) } : {}),
+      ...(flags.allowMissing ? { allowMissing: true } : {}),
+    });
+  } catch (err) {
+    if (!isRefusal(err)) throw err;
+    io.stderr.write(`error: ${err.message}\n`);
+    return 2;
+  }
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  if (result.skippedDetails.length > 0) {
+    const list = result.skippedDetails.map(
+      (p) => `${p.id} (${p.status}${p.problem === "not completed" ? "" : `, ${p.problem}`})`,
+    );
+    io.stderr.write(
+      `left out ${list.length} shot${list.length === 1 ? "" : "s"} without a usable clip (--allow-missing): ${list.join(", ")}\n`,
+    );
+  }
+  const { target } = result;
+  const how =
+    result.mode === "copy"
+      ? "by stream copy"
+      : `by re-encoding to ${target.width}x${target.height} at ${target.fps} fps${target.audio ? " with audio" : ""} (${result.mismatches.join("; ")})`;
+  const shown = relative(io.cwd, result.output) || result.output;
+  io.stdout.write(
+    `stitched ${result.clips} clip${result.clips === 1 ? "" : "s"} ${how} → ${shown} (${result.durationSeconds.toFixed(1)} s)\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,78 @@
+// `report`: report.html in the output folder, one card per shot with a poster frame and the playable clip.
+import { stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import pLimit from "p-limit";
+import { writeFileAtomic } from "../manifest/index.js";
+import type { Manifest, ShotRecord } from "../manifest/index.js";
+import { reportHtml } from "../report/html/index.js";
+import type { ReportCard } from "../report/html/index.js";
+import { loadOutput } from "./load-output.js";
+import { POSTER_DIR, posterFor, prunePosters } from "./report-posters.js";
+import type { PosterCache } from "./report-posters.js";
+
+export const REPORT_FILE = "report.html";
+
+export interface ReportOptions {
+  outDir: string;
+  /** The folder's manifest when the caller has it in memory; default: read it (journal replayed). */
+  manifest?: Manifest;
+  signal?: AbortSignal;
+}
+
+export interface ReportResult {
+  /** Absolute path of report.html. */
+  path: string;
+  cards: number;
+  /** Cards that have a poster frame. */
+  posters: number;
+  /** Posters made now (not found in the cache). */
+  postersMade: number;
+}
+
+/** Idempotent: the same manifest and clips give byte-identical report.html; posters are cached. */
+export async function writeReport(options: ReportOptions): Promise<ReportResult> {
+  const outDir = resolve(options.outDir);
+  const manifest = options.manifest ?? (await loadOutput(options.outDir));
+  const cache: PosterCache = { dir: join(outDir, POSTER_DIR), made: 0 };
+  const limit = pLimit(2);
+  const cards = await Promise.all(
+    manifest.shots.map((shot) => limit(() => cardFor(outDir, shot, cache, options.signal))),
+  );
+  const keep = new Set(manifest.shots.flatMap((s) => (s.clip ? [s.clip.sha256] : [])));
+  await prunePosters(cache, keep);
+  const path = join(outDir, REPORT_FILE);
+  await writeFileAtomic(path, reportHtml({ manifest, cards }));
+  return {
+    path,
+    cards: cards.length,
+    posters: cards.filter((c) => c.posterDataUri !== null).length,
+    postersMade: cache.made,
+  };
+}
+
+async function cardFor(
+  outDir: string,
+  shot: ShotRecord,
+  cache: PosterCache,
+  signal?: AbortSignal,
+): Promise<ReportCard> {
+  if (!shot.clip) return { shot, posterDataUri: null, clipOnDisk: false };
+  const clipPath = resolve(outDir, shot.clip.path);
+  if (!(await hasSize(clipPath, shot.clip.bytes))) return { shot, posterDataUri: null, clipOnDisk: false };
+  const atSeconds = Math.min(1, (shot.duration_seconds ?? 2) / 2);
+  const posterDataUri = await posterFor(cache, clipPath, shot.clip.sha256, {
+    atSeconds,
+    ...(signal ? { signal } : {}),
+  });
+  return { shot, posterDataUri, clipOnDisk: true };
+}
+
+/** A cheap presence check (stitch and render verify sha256; the report only needs to know what will play). */
+async function hasSize(path: string, bytes: number): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    return info.isFile() && info.size === bytes;
+  } catch {
+    return false;
+  }
+}

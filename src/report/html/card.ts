@@ -1,0 +1,98 @@
+// One shot as an <article>: poster + playable clip, prompt, settings, status, timings, credits, error, warnings.
+import type { ShotRecord } from "../../manifest/index.js";
+import { bytes, credits } from "../format.js";
+import { escapeHtml, relativeHref } from "./escape.js";
+import { elapsed, timestamp } from "./text.js";
+import type { ReportCard } from "./types.js";
+
+export function cardHtml(card: ReportCard, position: number, total: number): string {
+  const { shot } = card;
+  const number = String(position).padStart(String(total).length, "0");
+  const prompt = typeof shot.request.prompt === "string" ? shot.request.prompt : null;
+  return `<article class="card" id="shot-${escapeHtml(shot.id)}" data-shot="${escapeHtml(shot.id)}" data-status="${escapeHtml(shot.status)}">
+<div class="media">${mediaHtml(card)}<span class="index">#${number}</span></div>
+<div class="body">
+<div class="title"><h2>${escapeHtml(shot.id)}</h2><span class="badge ${escapeHtml(shot.status)}">${escapeHtml(shot.status)}</span></div>
+${prompt === null ? `<p class="prompt none">no prompt</p>` : `<p class="prompt">${escapeHtml(prompt)}</p>`}
+${settingsHtml(shot)}${errorHtml(shot)}${warningsHtml(shot)}
+<dl class="meta">
+${metaRows(shot)
+  .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`)
+  .join("\n")}
+</dl>
+</div>
+</article>`;
+}
+
+function mediaHtml(card: ReportCard): string {
+  const { shot, posterDataUri } = card;
+  const poster = posterDataUri === null ? "" : ` poster="${escapeHtml(posterDataUri)}"`;
+  if (shot.clip && card.clipOnDisk) {
+    const label = `clip of shot ${shot.id}`;
+    return `<video src="${escapeHtml(relativeHref(shot.clip.path))}"${poster} controls preload="none" playsinline aria-label="${escapeHtml(label)}"></video>`;
+  }
+  const why = shot.clip
+    ? "clip missing or changed on disk: render again to fetch it"
+    : emptyReason(shot.status);
+  return `<div class="empty">${escapeHtml(why)}</div>`;
+}
+
+function emptyReason(status: ShotRecord["status"]): string {
+  if (status === "submitted") return "generating…";
+  if (status === "failed") return "no clip: the shot failed";
+  if (status === "unknown") return "no clip: submission outcome unknown";
+  if (status === "skipped") return "skipped";
+  return "not rendered yet";
+}
+
+function settingsHtml(shot: ShotRecord): string {
+  const items: string[] = [];
+  const { request } = shot;
+  for (const key of ["duration", "resolution", "aspect_ratio"]) {
+    const value = request[key];
+    if (typeof value === "string" || typeof value === "number") {
+      items.push(key === "duration" ? `${value} s` : String(value));
+    }
+  }
+  for (const [key, value] of Object.entries(request)) {
+    if (
+      value !== null &&
+      typeof value === "object" &&
+      typeof (value as { source?: unknown }).source === "string"
+    ) {
+      items.push(`${key}: ${(value as { source: string }).source}`);
+    }
+  }
+  if (items.length === 0) return "";
+  return `<ul class="settings">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>\n`;
+}
+
+function errorHtml(shot: ShotRecord): string {
+  if (!shot.error) return "";
+  return `<p class="error"><b>${escapeHtml(shot.error.code)}</b>${escapeHtml(shot.error.message)}</p>\n`;
+}
+
+function warningsHtml(shot: ShotRecord): string {
+  const warnings = shot.warnings ?? [];
+  if (warnings.length === 0) return "";
+  return `<ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>\n`;
+}
+
+/** [term, already-escaped HTML value] pairs. */
+function metaRows(shot: ShotRecord): [string, string][] {
+  const time = (iso: string | null): string =>
+    iso === null ? "—" : `<time datetime="${escapeHtml(iso)}">${escapeHtml(timestamp(iso))}</time>`;
+  const rows: [string, string][] = [
+    ["Model", `<code>${escapeHtml(shot.model)}</code>`],
+    ["Submitted", time(shot.submitted_at)],
+    ["Completed", time(shot.completed_at)],
+    ["Elapsed", escapeHtml(elapsed(shot.submitted_at, shot.completed_at))],
+    ["Polls", String(shot.polls)],
+    ["Credits", shot.credits_used === null ? "—" : escapeHtml(credits(shot.credits_used))],
+  ];
+  if (shot.generation_id !== null)
+    rows.push(["Generation", `<code>${escapeHtml(shot.generation_id)}</code>`]);
+  if (shot.clip)
+    rows.push(["Clip", `<code>${escapeHtml(shot.clip.path)}</code> ${escapeHtml(bytes(shot.clip.bytes))}`]);
+  return rows;
+}
