@@ -7,6 +7,7 @@ import { registerPlan } from "./commands/plan.js";
 import { registerSim } from "./commands/sim.js";
 import { registerStitch } from "./commands/stitch.js";
 import { registerReport } from "./commands/report.js";
+import { registerMerge } from "./commands/merge.js";
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerRender,
@@ -15,4 +16,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void
   registerSim,
   registerStitch,
   registerReport,
+  registerMerge,
 ];

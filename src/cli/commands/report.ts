@@ -35,7 +35,7 @@ Exit codes: 0 report written, 1 it could not be written, 2 no manifest.json in t
 async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
   let result: ReportResult;
   try {
-    result = await writeReport({ outDir: resolve(io.cwd, outDir) });
+    result = await writeReport({ outDir: at(io, outDir) });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);
@@ -50,4 +50,9 @@ async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliI
     `wrote ${shown}: ${result.cards} shot${result.cards === 1 ? "" : "s"}, ${result.posters} with a poster frame (${result.postersMade} new)\n`,
   );
   return 0;
+}
+
+/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
+function at(io: CliIo, path: string): string {
+  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
 }

@@ -44,8 +44,8 @@ async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Pro
   let result: StitchResult;
   try {
     result = await stitch({
-      outDir: resolve(io.cwd, outDir),
-      ...(flags.output !== undefined ? { output: resolve(io.cwd, flags.output) } : {}),
+      outDir: at(io, outDir),
+      ...(flags.output !== undefined ? { output: at(io, flags.output) } : {}),
       ...(flags.allowMissing ? { allowMissing: true } : {}),
     });
   } catch (err) {
@@ -75,4 +75,9 @@ async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Pro
     `stitched ${result.clips} clip${result.clips === 1 ? "" : "s"} ${how} → ${shown} (${result.durationSeconds.toFixed(1)} s)\n`,
   );
   return 0;
+}
+
+/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
+function at(io: CliIo, path: string): string {
+  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
 }
