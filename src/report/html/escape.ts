@@ -12,10 +12,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-/** A relative URL for a clip path: each segment percent-encoded, so no scheme (javascript:) can survive. */
+/**
+ * A relative URL for a clip path: each segment percent-encoded and "./" in front, so neither a scheme
+ * (javascript:) nor a network path (//host) can come out of a manifest.
+ */
 export function relativeHref(relPath: string): string {
-  return relPath
+  const encoded = relPath
     .split("/")
     .map((segment) => encodeURIComponent(segment))
     .join("/");
+  return `./${encoded}`;
 }

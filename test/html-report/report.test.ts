@@ -1,0 +1,146 @@
+// writeReport() on real output folders: one card per shot, posters embedded and cached, text escaped, idempotent.
+import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { writeReport } from "../../src/commands/report.js";
+import { reportHtml } from "../../src/report/html/index.js";
+import { hasCode } from "../../src/util/errors.js";
+import { makeOutputFolder } from "../stitch/output-fixture.js";
+import type { OutputFolder } from "../stitch/output-fixture.js";
+import { runMain } from "../stitch/cli-io.js";
+
+const HOSTILE = `Mona says "hi" & <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
+let folder: OutputFolder | undefined;
+
+afterEach(async () => {
+  await folder?.cleanup();
+  folder = undefined;
+});
+
+const posterDir = (f: OutputFolder): string => join(f.outDir, ".storyreel", "posters");
+
+describe("writeReport", () => {
+  it("writes one card per shot with the clip, a cached JPEG poster as a data: URI, and the shot's facts", async () => {
+    folder = await makeOutputFolder([
+      { id: "open", prompt: "A harbour at dawn" },
+      { id: "storm", status: "failed" },
+      { id: "later", status: "pending" },
+    ]);
+    const result = await writeReport({ outDir: folder.outDir });
+    expect(result).toEqual({
+      path: join(folder.outDir, "report.html"),
+      cards: 3,
+      posters: 1,
+      postersMade: 1,
+    });
+    const html = await readFile(result.path, "utf8");
+    expect(html.match(/<article class="card"/g)).toHaveLength(3);
+    expect(html).toContain('<video src="./clips/001-open.mp4" poster="data:image/jpeg;base64,');
+    expect(html).toContain("A harbour at dawn");
+    expect(html).toContain("<b>E_JOB_FAILED</b>the model refused the prompt");
+    expect(html).toContain("126,000");
+    expect(html).toContain('data-stat="credits"><b>126,000</b>');
+    const clipSha = folder.manifest.shots[0]!.clip!.sha256;
+    const poster = await readFile(join(posterDir(folder), `${clipSha}.jpg`));
+    expect(poster.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff])); // JPEG
+    expect(poster.byteLength).toBeLessThan(40_000);
+    expect(html).toContain(poster.toString("base64"));
+  });
+
+  it("is idempotent: a second run reuses the cached posters and writes the same bytes", async () => {
+    folder = await makeOutputFolder([{ id: "a" }, { id: "b", size: "180x320" }]);
+    const first = await writeReport({ outDir: folder.outDir });
+    const before = await readFile(first.path, "utf8");
+    const second = await writeReport({ outDir: folder.outDir });
+    expect(second).toMatchObject({ cards: 2, posters: 2, postersMade: 0 });
+    expect(await readFile(second.path, "utf8")).toBe(before);
+    expect((await readdir(folder.outDir)).sort()).toEqual([
+      ".storyreel",
+      "clips",
+      "manifest.json",
+      "report.html",
+    ]);
+  });
+
+  it("drops posters of clips the manifest no longer names", async () => {
+    folder = await makeOutputFolder([{ id: "a" }]);
+    await mkdir(posterDir(folder), { recursive: true });
+    const stale = `${"b".repeat(64)}.jpg`;
+    await writeFile(join(posterDir(folder), stale), "old");
+    await writeReport({ outDir: folder.outDir });
+    expect(await readdir(posterDir(folder))).toEqual([`${folder.manifest.shots[0]!.clip!.sha256}.jpg`]);
+  });
+
+  it("escapes every manifest text: a prompt or error with markup stays text", async () => {
+    folder = await makeOutputFolder(
+      [
+        { id: "x", prompt: HOSTILE },
+        {
+          id: "y",
+          status: "failed",
+          patch: { error: { code: "E_<b>", message: HOSTILE }, warnings: [HOSTILE] },
+        },
+      ],
+      `Title </title><script>alert(1)</script>`,
+    );
+    const { path } = await writeReport({ outDir: folder.outDir });
+    const html = await readFile(path, "utf8");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain('onerror="');
+    expect(html).toContain(
+      "Mona says &quot;hi&quot; &amp; &lt;script&gt;window.__xss = 1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__xss = 2&quot;&gt;",
+    );
+    expect(html).toContain(
+      "<title>Title &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; · storyreel report</title>",
+    );
+    expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;`);
+  });
+
+  it("shows a clip that vanished as missing (no video element)", async () => {
+    folder = await makeOutputFolder([{ id: "gone", deleteClip: true }]);
+    const { path } = await writeReport({ outDir: folder.outDir });
+    const html = await readFile(path, "utf8");
+    expect(html).not.toContain("<video");
+    expect(html).toContain("clip missing or changed on disk");
+  });
+
+  it("never turns a manifest's clip path into a link elsewhere (scheme, other host)", async () => {
+    folder = await makeOutputFolder([{ id: "a" }]);
+    const shot = folder.manifest.shots[0]!;
+    const srcOf = (path: string): string | undefined => {
+      const card = {
+        shot: { ...shot, clip: { path, bytes: 1, sha256: "c".repeat(64) } },
+        posterDataUri: null,
+        clipOnDisk: true,
+      };
+      return /<video src="([^"]*)"/.exec(reportHtml({ manifest: folder!.manifest, cards: [card] }))?.[1];
+    };
+    expect(srcOf("javascript:alert(1)")).toBe("./javascript%3Aalert(1)");
+    expect(srcOf("//evil.example/x.mp4")).toBe(".///evil.example/x.mp4");
+    expect(srcOf('clips/it\'s a "clip".mp4')).toBe("./clips/it&#39;s%20a%20%22clip%22.mp4");
+  });
+
+  it("refuses a folder without a manifest (E_NO_MANIFEST)", async () => {
+    folder = await makeOutputFolder([{ id: "a" }]);
+    const err: unknown = await writeReport({ outDir: folder.root }).catch((e: unknown) => e);
+    expect(hasCode(err, "E_NO_MANIFEST")).toBe(true);
+  });
+});
+
+describe("storyreel report", () => {
+  it("prints the report's path and poster counts; exits 2 without a manifest; --help has examples", async () => {
+    folder = await makeOutputFolder([{ id: "a" }, { id: "b", status: "pending" }]);
+    const run = await runMain(["report", "out"], folder.root);
+    expect(run).toEqual({
+      code: 0,
+      stdout: "wrote out/report.html: 2 shots, 1 with a poster frame (1 new)\n",
+      stderr: "",
+    });
+    const refused = await runMain(["report", folder.root]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("has no manifest.json");
+    const help = await runMain(["report", "--help"]);
+    expect(help.stdout).toContain("storyreel report renders/harbour");
+  });
+});
