@@ -1,0 +1,79 @@
+// One measured scenario: write a storyboard, start a simulator, run storyreel on it, compute the figures.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Clock } from "../src/util/clock.js";
+import { computeFigures } from "./figures.js";
+import type { RunFigures } from "./figures.js";
+import type { Orchestrate, RunOutcome } from "./orchestrate.js";
+import type { SimFactory } from "./sim-handle.js";
+import { writeStoryboard } from "./storyboard-gen.js";
+import type { StoryboardMix } from "./storyboard-gen.js";
+
+export interface ScenarioParams {
+  name: string;
+  shots: number;
+  concurrency: number;
+  latency: { minMs: number; maxMs: number };
+  pollIntervalMs: number;
+  seed: number;
+  rateLimit: { requestsPerSecond: number } | null;
+  mix: StoryboardMix;
+}
+
+export interface ScenarioResult {
+  params: ScenarioParams;
+  figures: RunFigures;
+  run: Omit<RunOutcome, "record">;
+  simKind: "child-process" | "in-process";
+  simCpuMs: number | null;
+  clockUncertaintyMs: number;
+  storyboardBytes: number;
+}
+
+export interface ScenarioDeps {
+  clock: Clock;
+  startSim: SimFactory;
+  orchestrate: Orchestrate;
+}
+
+export async function runScenario(params: ScenarioParams, deps: ScenarioDeps): Promise<ScenarioResult> {
+  const dir = await mkdtemp(join(tmpdir(), "storyreel-bench-"));
+  const sim = await deps.startSim({
+    latency: params.latency,
+    seed: params.seed,
+    rateLimit: params.rateLimit,
+  });
+  try {
+    const storyboard = await writeStoryboard({ dir, shots: params.shots, mix: params.mix });
+    const offset = await sim.clockOffset();
+    const { record, ...run } = await deps.orchestrate({
+      storyboard: storyboard.path,
+      outDir: join(dir, "out"),
+      apiUrl: sim.url,
+      concurrency: params.concurrency,
+      pollIntervalMs: params.pollIntervalMs,
+      clock: deps.clock,
+    });
+    const snapshot = await sim.snapshot();
+    const figures = computeFigures({
+      run: record,
+      sim: snapshot,
+      clockOffsetMs: offset.offsetMs,
+      slots: params.concurrency,
+      rateLimitPerSecond: params.rateLimit?.requestsPerSecond ?? null,
+    });
+    return {
+      params,
+      figures,
+      run,
+      simKind: sim.kind,
+      simCpuMs: snapshot.cpuMs,
+      clockUncertaintyMs: offset.uncertaintyMs,
+      storyboardBytes: storyboard.bytes,
+    };
+  } finally {
+    await sim.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
