@@ -1,0 +1,106 @@
+// The issue's targets as data, each checked against a figure: PASS/FAIL with the value shown beside it.
+import type { BaselineResult } from "./baseline.js";
+import { count, fixed2 as num, kib, mb, millis, pct, ratio } from "./format.js";
+import type { ScenarioResult } from "./scenario.js";
+
+export interface TargetCheck {
+  scenario: string;
+  figure: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
+export interface BenchResults {
+  a?: ScenarioResult;
+  b?: ScenarioResult;
+  baseline?: BaselineResult;
+  scale?: ScenarioResult[];
+}
+
+/** Linear manifest growth: bytes per shot at the largest size within this factor of the smallest size's. */
+export const MANIFEST_PER_SHOT_GROWTH_LIMIT = 1.5;
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const { a, b, scale } = results;
+  if (a) {
+    const f = a.figures;
+    checks.push(
+      check("A", "makespan / ideal", ratio(f.makespanOverIdeal), "≤ 1.05", f.makespanOverIdeal <= 1.05),
+      check("A", "polls per shot (mean)", num(f.pollsPerShot.mean), "≤ 3", f.pollsPerShot.mean <= 3),
+      check(
+        "A",
+        "detection latency p50 (of generation time)",
+        pct(f.detectionFraction.p50),
+        "≤ 10%",
+        f.detectionFraction.p50 <= 0.1,
+      ),
+      completedCheck("A", a),
+    );
+  }
+  if (b) {
+    const f = b.figures;
+    checks.push(
+      check("B", "makespan / ideal", ratio(f.makespanOverIdeal), "≤ 1.3", f.makespanOverIdeal <= 1.3),
+      check("B", "requests answered 429", pct(f.rateLimitedShare), "< 5%", f.rateLimitedShare < 0.05),
+      completedCheck("B", b),
+    );
+  }
+  const largest = scale?.reduce<ScenarioResult | undefined>(
+    (max, s) => (max === undefined || s.params.shots > max.params.shots ? s : max),
+    undefined,
+  );
+  const smallest = scale?.reduce<ScenarioResult | undefined>(
+    (min, s) => (min === undefined || s.params.shots < min.params.shots ? s : min),
+    undefined,
+  );
+  if (largest) {
+    const name = `scale ${count(largest.params.shots)}`;
+    const rss = largest.run.processMaxRssBytes ?? largest.run.peakRssBytes;
+    checks.push(
+      check(
+        name,
+        "parse + validate (loadStoryboard)",
+        millis(largest.run.loadMs),
+        "< 2 s",
+        largest.run.loadMs < 2000,
+      ),
+      check(name, "peak RSS of the orchestrator", mb(rss), "< 150 MB", rss < 150 * 1e6),
+      completedCheck(name, largest),
+    );
+    if (smallest && smallest !== largest) {
+      const growth = bytesPerShot(largest) / bytesPerShot(smallest);
+      checks.push(
+        check(
+          name,
+          `manifest bytes per shot vs ${count(smallest.params.shots)} shots`,
+          `${kib(bytesPerShot(largest))} vs ${kib(bytesPerShot(smallest))} (×${growth.toFixed(2)})`,
+          `roughly constant (× ≤ ${MANIFEST_PER_SHOT_GROWTH_LIMIT})`,
+          growth <= MANIFEST_PER_SHOT_GROWTH_LIMIT,
+        ),
+      );
+    }
+  }
+  return checks;
+}
+
+export function bytesPerShot(result: ScenarioResult): number {
+  const m = result.run.manifest;
+  return (m.snapshotBytes + m.journalBytes) / result.params.shots;
+}
+
+function completedCheck(scenario: string, result: ScenarioResult): TargetCheck {
+  const { completed, shots } = result.figures;
+  return check(
+    scenario,
+    "shots completed",
+    `${completed} / ${shots}`,
+    "all",
+    completed === shots && result.run.failedShots === 0,
+  );
+}
+
+function check(scenario: string, figure: string, value: string, target: string, pass: boolean): TargetCheck {
+  return { scenario, figure, value, target, pass };
+}
