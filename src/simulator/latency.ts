@@ -20,14 +20,20 @@ export function drawLatency(spec: LatencySpec, random: () => number): number {
   return spec.minMs + random() * (spec.maxMs - spec.minMs);
 }
 
-/** Parses "3000" (fixed ms) or "2000-4000" (uniform range), e.g. from a CLI flag. */
-export function parseLatencySpec(text: string): LatencySpec {
-  const range = /^\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
-  if (range !== null) return checkLatency({ minMs: Number(range[1]), maxMs: Number(range[2]) });
-  if (/^\s*\d+(?:\.\d+)?\s*$/.test(text)) return checkLatency(Number(text));
-  throw new SimulatorConfigError(
-    `latency "${text}" is not allowed: use milliseconds ("3000") or a range ("2000-4000")`,
-  );
+/**
+ * Parses a fixed latency ("3") or a uniform range ("2-4") in the given unit, e.g. from a CLI flag
+ * (`storyreel sim --latency 2-4` speaks seconds).
+ */
+export function parseLatencySpec(text: string, opts: { unit: "s" | "ms" }): LatencySpec {
+  const scale = opts.unit === "s" ? 1000 : 1;
+  const number = String.raw`(\d+(?:\.\d+)?)`;
+  const range = new RegExp(String.raw`^\s*${number}\s*-\s*${number}\s*$`).exec(text);
+  if (range !== null)
+    return checkLatency({ minMs: Number(range[1]) * scale, maxMs: Number(range[2]) * scale });
+  const fixed = new RegExp(String.raw`^\s*${number}\s*$`).exec(text);
+  if (fixed !== null) return checkLatency(Number(fixed[1]) * scale);
+  const example = opts.unit === "s" ? '"3" or a range "2-4" (seconds)' : '"3000" or a range "2000-4000" (ms)';
+  throw new SimulatorConfigError(`latency "${text}" is not allowed: use ${example}`);
 }
 
 export function describeLatency(spec: LatencySpec): string {

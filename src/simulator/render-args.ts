@@ -47,6 +47,8 @@ export function renderArgs(plan: RenderPlan, paths: RenderPaths): string[] {
     "libx264",
     "-preset",
     "ultrafast",
+    "-crf",
+    "28",
     "-pix_fmt",
     "yuv420p",
     "-r",

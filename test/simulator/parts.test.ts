@@ -46,12 +46,14 @@ describe("SlidingWindowLimiter", () => {
 
 describe("parseLatencySpec", () => {
   it("reads fixed and ranged latencies and rejects others", () => {
-    expect(parseLatencySpec("3000")).toBe(3000);
-    expect(parseLatencySpec("2000-4000")).toEqual({ minMs: 2000, maxMs: 4000 });
-    for (const bad of ["fast", "4000-2000", "-5"]) {
+    expect(parseLatencySpec("3000", { unit: "ms" })).toBe(3000);
+    expect(parseLatencySpec("2000-4000", { unit: "ms" })).toEqual({ minMs: 2000, maxMs: 4000 });
+    expect(parseLatencySpec("2-4", { unit: "s" })).toEqual({ minMs: 2000, maxMs: 4000 });
+    expect(parseLatencySpec(" 0.5 ", { unit: "s" })).toBe(500);
+    for (const bad of ["fast", "4-2", "-5", "1-2-3"]) {
       let caught: unknown = null;
       try {
-        parseLatencySpec(bad);
+        parseLatencySpec(bad, { unit: "s" });
       } catch (err) {
         caught = err;
       }
