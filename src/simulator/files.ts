@@ -68,7 +68,10 @@ function serveClip(
     res.end();
   } else if (fault?.type === "truncate") {
     const sent = Math.min(fault.bytes ?? Math.floor(size / 2), Math.max(0, size - 1));
-    void readPrefix(clip, sent).then((bytes) => res.write(bytes, () => resetConnection(req)));
+    readPrefix(clip, sent).then(
+      (bytes) => res.write(bytes, () => resetConnection(req)),
+      () => resetConnection(req),
+    );
   } else if (clip.kind === "buffer") {
     res.end(clip.bytes);
   } else {
