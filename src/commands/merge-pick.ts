@@ -38,8 +38,8 @@ export function pickCandidate(candidates: readonly Candidate[]): Candidate | und
 function beats(a: Candidate, b: Candidate): boolean {
   const rank = progressRank(a) - progressRank(b);
   if (rank !== 0) return rank > 0;
-  const time = latest(a.record) - latest(b.record);
-  if (time !== 0) return time > 0;
+  const [ta, tb] = [latest(a.record), latest(b.record)];
+  if (ta !== tb) return ta > tb;
   return a.source < b.source;
 }
 
