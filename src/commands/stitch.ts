@@ -1,12 +1,12 @@
 // `stitch`: the completed clips of an output folder, in storyboard order, as one film (copy or re-encode).
-import { mkdtemp, open, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, open, rename, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import pLimit from "p-limit";
 import { probeVideo, ProbeFailedError, runFfmpeg } from "../media/index.js";
 import { loadOutput } from "./load-output.js";
-import { StitchEmptyError, StitchIncompleteError } from "./output-errors.js";
+import { OutputUsageError, StitchEmptyError, StitchIncompleteError } from "./output-errors.js";
 import type { ShotProblem } from "./output-errors.js";
 import { usableClips } from "./usable-clips.js";
 import { probeClip } from "./stitch-probe.js";
@@ -55,6 +55,13 @@ export async function stitch(options: StitchOptions): Promise<StitchResult> {
 
   const plan = planStitch(probed.clips);
   const output = resolve(options.output ?? join(outDir, FILM_FILE));
+  const clipPaths = new Set(manifest.shots.flatMap((s) => (s.clip ? [resolve(outDir, s.clip.path)] : [])));
+  if (clipPaths.has(output)) {
+    throw new OutputUsageError(
+      `--output ${options.output ?? output} is a shot's clip: choose another file for the film`,
+    );
+  }
+  await mkdir(dirname(output), { recursive: true });
   const temp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString("hex")}.tmp.mp4`);
   const work = await mkdtemp(join(tmpdir(), "storyreel-stitch-"));
   try {

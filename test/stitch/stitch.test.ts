@@ -146,6 +146,15 @@ describe("stitch", () => {
     expect((await stitch({ outDir: f.outDir, allowMissing: true })).skipped).toEqual(["b"]);
   });
 
+  it("never writes the film over a clip, and creates the film's folder", async () => {
+    const f = await folderOf([{ id: "a" }]);
+    const clip = join(f.outDir, f.manifest.shots[0]!.clip!.path);
+    expect((await refusal(stitch({ outDir: f.outDir, output: clip }))).code).toBe("E_USAGE");
+    const nested = join(f.root, "films", "cut-1", "film.mp4");
+    expect((await stitch({ outDir: f.outDir, output: nested })).output).toBe(nested);
+    expect(existsSync(nested)).toBe(true);
+  });
+
   it("refuses a folder without a manifest (E_NO_MANIFEST) and one with no usable clip (E_STITCH_EMPTY)", async () => {
     const f = await folderOf([{ id: "a", status: "failed" }]);
     expect((await refusal(stitch({ outDir: f.root }))).code).toBe("E_NO_MANIFEST");
