@@ -8,6 +8,7 @@ import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
+import { reportToGithubActions } from "./github-actions.js";
 
 export interface RenderFlags extends SelectionFlags {
   out?: string;
@@ -67,6 +68,13 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       );
     }
     if (result.fatal) io.stderr.write(`error: ${result.fatal.message}\n`);
+    // GitHub Actions: job summary + annotations on failed shots (only when the env says we run there).
+    await reportToGithubActions({
+      io,
+      result,
+      command: rerunCommand(file, flags),
+      json: flags.json === true,
+    });
     return result.exitCode;
   } finally {
     reporter.close();

@@ -1,11 +1,27 @@
-// Picks the renderer: NDJSON with --json, nothing with --quiet, else plain timestamped lines on stderr.
-import { createJsonReporter, createPlainReporter } from "../report/index.js";
+// Picks the renderer: NDJSON with --json, nothing with --quiet, the live view in a terminal, else plain lines.
+import { canDrawLive, createJsonReporter, createLiveReporter, createPlainReporter } from "../report/index.js";
 import type { Reporter } from "../report/index.js";
 import type { CliIo } from "./io.js";
 
+export type ReporterKind = "json" | "quiet" | "live" | "plain";
+
+/** --json → NDJSON; --quiet → nothing; stderr a TTY and not CI (CI=true/1) nor TERM=dumb → live; else plain. */
+export function reporterKind(options: { io: CliIo; json: boolean; quiet: boolean }): ReporterKind {
+  if (options.json) return "json";
+  if (options.quiet) return "quiet";
+  return canDrawLive({ isTTY: options.io.isTTY, env: options.io.env }) ? "live" : "plain";
+}
+
 export function chooseReporter(options: { io: CliIo; json: boolean; quiet: boolean }): Reporter {
   const { io } = options;
-  if (options.json) return createJsonReporter({ out: io.stdout });
-  if (options.quiet) return { onEvent() {}, close() {} };
-  return createPlainReporter({ out: io.stderr });
+  switch (reporterKind(options)) {
+    case "json":
+      return createJsonReporter({ out: io.stdout });
+    case "quiet":
+      return { onEvent() {}, close() {} };
+    case "live":
+      return createLiveReporter({ out: io.stderr, env: io.env });
+    case "plain":
+      return createPlainReporter({ out: io.stderr });
+  }
 }

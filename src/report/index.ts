@@ -5,3 +5,22 @@ export { createJsonReporter } from "./json-reporter.js";
 export { eventLine } from "./event-line.js";
 export { summaryText, nextSteps } from "./summary.js";
 export type { SummaryInput } from "./summary.js";
+export { createLiveReporter, canDrawLive } from "./live-reporter.js";
+export type { LiveReporterOptions } from "./live-reporter.js";
+export type { LiveStream } from "./live-region.js";
+export { createLiveState, applyLiveEvent } from "./live-state.js";
+export type { LiveState, LiveShot, LiveFailure } from "./live-state.js";
+export { liveView } from "./live-view.js";
+export type { LiveView, LiveViewOptions } from "./live-view.js";
+export {
+  githubStepSummary,
+  githubAnnotations,
+  writeGithubReport,
+  escapeWorkflowData,
+  escapeWorkflowProperty,
+} from "./github.js";
+export type { GithubReportInput } from "./github.js";
+export { statusText } from "./status-text.js";
+export type { StatusTextInput } from "./status-text.js";
+export { modelsText, durationsText } from "./models-text.js";
+export type { ModelRow } from "./models-text.js";

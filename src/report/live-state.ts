@@ -1,0 +1,140 @@
+// What the live view knows about a run, folded from RunEvents alone (no clock, no terminal): a pure reducer.
+import type { RunEvent } from "../scheduler/index.js";
+
+type Finished = Extract<RunEvent, { type: "run_finished" }>;
+
+export interface LiveShot {
+  id: string;
+  index: number;
+  /** Last status seen: "submitted", "resumed", then the API's (queued, generating, …) and "downloading". */
+  status: string;
+  polls: number;
+  /** The shot's elapsed time as of `asOfT` (run time, ms). For a resumed shot: 0 until its first status. */
+  elapsedMs: number;
+  asOfT: number;
+  /** Latest warning about this shot since its last status change (e.g. a poll that failed and is retried). */
+  warning: string | null;
+}
+
+export interface LiveFailure {
+  id: string;
+  index: number;
+  status: string;
+  code: string;
+  message: string;
+}
+
+export interface LiveState {
+  /** run_started seen: the counts below are meaningful. */
+  started: boolean;
+  /** Shots in the storyboard (selected or not). */
+  total: number;
+  /** Shots this run renders: submitted fresh or resumed. */
+  work: number;
+  upToDate: number;
+  excluded: number;
+  concurrency: number;
+  inFlight: Map<string, LiveShot>;
+  completed: number;
+  failures: LiveFailure[];
+  /** Credits reported by completed generations so far (the final figure comes with run_finished). */
+  credits: number;
+  /** Warnings not tied to a shot in flight, oldest first (bounded). */
+  notes: string[];
+  /** Run time (ms) of the latest event. */
+  lastT: number;
+  finished: Finished | null;
+}
+
+const MAX_NOTES = 3;
+
+export function createLiveState(): LiveState {
+  return {
+    started: false,
+    total: 0,
+    work: 0,
+    upToDate: 0,
+    excluded: 0,
+    concurrency: 0,
+    inFlight: new Map(),
+    completed: 0,
+    failures: [],
+    credits: 0,
+    notes: [],
+    lastT: 0,
+    finished: null,
+  };
+}
+
+/** Folds one event into the state (in place) and returns it. */
+export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
+  state.lastT = Math.max(state.lastT, event.t);
+  switch (event.type) {
+    case "run_started":
+      state.started = true;
+      state.total = event.total;
+      state.work = event.toSubmit + event.toResume;
+      state.upToDate = event.upToDate;
+      state.excluded = event.excluded;
+      state.concurrency = event.concurrency;
+      break;
+    case "shot_skipped":
+      break;
+    case "shot_submitted":
+      state.inFlight.set(event.id, {
+        id: event.id,
+        index: event.index,
+        status: event.resumed ? "resumed" : "submitted",
+        polls: 0,
+        elapsedMs: 0,
+        asOfT: event.t,
+        warning: null,
+      });
+      break;
+    case "shot_status": {
+      const shot = state.inFlight.get(event.id);
+      if (!shot) break;
+      shot.status = event.status;
+      shot.polls = event.polls;
+      shot.elapsedMs = event.elapsed_ms;
+      shot.asOfT = event.t;
+      shot.warning = null;
+      break;
+    }
+    case "shot_completed":
+      state.inFlight.delete(event.id);
+      state.completed += 1;
+      state.credits += event.credits_used ?? 0;
+      break;
+    case "shot_failed":
+      state.inFlight.delete(event.id);
+      state.failures.push({
+        id: event.id,
+        index: event.index,
+        status: event.status,
+        code: event.error.code,
+        message: event.error.message,
+      });
+      break;
+    case "warning": {
+      const shot = event.id === null ? undefined : state.inFlight.get(event.id);
+      if (shot) {
+        shot.warning = event.message;
+      } else {
+        state.notes.push(event.id === null ? event.message : `${event.id}: ${event.message}`);
+        if (state.notes.length > MAX_NOTES) state.notes.shift();
+      }
+      break;
+    }
+    case "run_finished":
+      state.finished = event;
+      state.credits = event.credits_used;
+      break;
+  }
+  return state;
+}
+
+/** Shots not yet submitted (nor finished): what the run still has to start. */
+export function queuedCount(state: LiveState): number {
+  return Math.max(0, state.work - state.completed - state.failures.length - state.inFlight.size);
+}

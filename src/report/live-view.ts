@@ -1,0 +1,76 @@
+// The live view as plain text: a summary line plus one line per shot in flight and the failures so far.
+import { eventLine } from "./event-line.js";
+import { credits, seconds } from "./format.js";
+import { queuedCount } from "./live-state.js";
+import type { LiveShot, LiveState } from "./live-state.js";
+
+export interface LiveView {
+  /** "2 of 6 done · 1 failed · 3 in flight · 0 queued · 12 s · 350 credits" (or the final line). */
+  summary: string;
+  /** Shots in flight (storyboard order), then failures; completed shots are only counted. */
+  lines: string[];
+}
+
+export interface LiveViewOptions {
+  /** Run time (ms since the run started) to tick in-flight elapsed times to. */
+  nowT: number;
+  /** Most in-flight lines shown; the rest become "… and N more in flight". Default 12. */
+  maxInFlight?: number;
+  /** Most failure lines shown (latest last); older ones become "… and N earlier failures". Default 4. */
+  maxFailures?: number;
+}
+
+export function liveView(state: LiveState, options: LiveViewOptions): LiveView {
+  if (!state.started) return { summary: "preparing…", lines: [] };
+  const nowT = Math.max(options.nowT, state.lastT);
+  if (state.finished) {
+    return { summary: eventLine(state.finished) ?? "finished", lines: failureLines(state, options) };
+  }
+  return {
+    summary: summaryLine(state, nowT),
+    lines: [...inFlightLines(state, nowT, options), ...noteLines(state), ...failureLines(state, options)],
+  };
+}
+
+function summaryLine(state: LiveState, nowT: number): string {
+  const parts = [
+    `${state.completed} of ${state.work} done`,
+    `${state.failures.length} failed`,
+    `${state.inFlight.size} in flight`,
+    `${queuedCount(state)} queued`,
+  ];
+  if (state.upToDate > 0) parts.push(`${state.upToDate} up to date`);
+  parts.push(seconds(nowT), `${credits(state.credits)} credits`);
+  return parts.join(" · ");
+}
+
+function inFlightLines(state: LiveState, nowT: number, options: LiveViewOptions): string[] {
+  const shots = [...state.inFlight.values()].sort((a, b) => a.index - b.index);
+  const max = options.maxInFlight ?? 12;
+  const shown = shots.length > max ? shots.slice(0, Math.max(0, max - 1)) : shots;
+  const idWidth = Math.max(0, ...shown.map((s) => s.id.length));
+  const lines = shown.map((shot) => inFlightLine(shot, nowT, idWidth));
+  if (shown.length < shots.length) lines.push(`… and ${shots.length - shown.length} more in flight`);
+  return lines;
+}
+
+function inFlightLine(shot: LiveShot, nowT: number, idWidth: number): string {
+  const elapsed = seconds(shot.elapsedMs + Math.max(0, nowT - shot.asOfT));
+  const polls = `${shot.polls} poll${shot.polls === 1 ? "" : "s"}`;
+  const warning = shot.warning === null ? "" : `  (warning: ${shot.warning})`;
+  return `${shot.id.padEnd(idWidth)}  ${shot.status.padEnd(11)}  ${elapsed.padStart(6)}  ${polls}${warning}`;
+}
+
+function noteLines(state: LiveState): string[] {
+  return state.notes.map((note) => `warning: ${note}`);
+}
+
+function failureLines(state: LiveState, options: LiveViewOptions): string[] {
+  const max = options.maxFailures ?? 4;
+  const all = state.failures;
+  const shown = all.length > max ? all.slice(all.length - Math.max(0, max - 1)) : all;
+  const lines: string[] = [];
+  if (shown.length < all.length) lines.push(`… and ${all.length - shown.length} earlier failures`);
+  for (const f of shown) lines.push(`${f.id}  ${f.status}  ${f.code}: ${f.message}`);
+  return lines;
+}
