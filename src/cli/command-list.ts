@@ -4,6 +4,8 @@ import type { CommandContext } from "./command-context.js";
 import { registerRender } from "./commands/render.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerStatus } from "./commands/status.js";
+import { registerModels } from "./commands/models.js";
 import { registerSim } from "./commands/sim.js";
 import { registerStitch } from "./commands/stitch.js";
 import { registerReport } from "./commands/report.js";
@@ -13,6 +15,8 @@ export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void
   registerRender,
   registerValidate,
   registerPlan,
+  registerStatus,
+  registerModels,
   registerSim,
   registerStitch,
   registerReport,

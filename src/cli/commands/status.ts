@@ -1,0 +1,87 @@
+// Registers `storyreel status`: what an output folder holds, from its manifest (journal replayed).
+import { relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { status } from "../../commands/status.js";
+import type { StatusResult } from "../../commands/status.js";
+import { isRefusal } from "../../commands/output-errors.js";
+import { statusText } from "../../report/index.js";
+import type { CommandContext } from "../command-context.js";
+import type { CliIo } from "../io.js";
+
+export function registerStatus(program: Command, ctx: CommandContext): void {
+  program
+    .command("status")
+    .description("show an output folder's manifest: every shot's status, polls, credits, clip or error")
+    .argument("<out-dir>", "output folder of a render (where manifest.json is)")
+    .option("--json", "the manifest and its counts as JSON on stdout")
+    .addHelpText(
+      "after",
+      `
+Reads manifest.json and replays manifest.journal, so it also shows generations a killed run had
+already paid for. Safe to run while a render is writing the folder (from another terminal).
+
+Examples:
+  storyreel status renders/harbour
+  storyreel status renders/harbour --json | jq '.counts'
+
+Exit codes: 0 every shot completed, 1 some shot is not completed (failed, unknown, skipped,
+in flight or not submitted), 2 no manifest.json in the folder (or an invalid one).`,
+    )
+    .action(async (outDir: string, flags: { json?: boolean }) => {
+      ctx.setExitCode(await statusCommand(outDir, flags, ctx.io));
+    });
+}
+
+async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
+  let result: StatusResult;
+  try {
+    result = await status({ outDir: at(io, outDir) });
+  } catch (err) {
+    if (!isRefusal(err)) throw err;
+    io.stderr.write(`error: ${err.message}\n`);
+    return 2;
+  }
+  const exitCode = result.complete ? 0 : 1;
+  if (flags.json) {
+    const { manifest, counts, creditsUsed, complete } = result;
+    const json = {
+      outDir: result.outDir,
+      manifestPath: result.manifestPath,
+      storyboard: result.storyboardPath,
+      counts,
+      credits_used: creditsUsed,
+      complete,
+      manifest,
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return exitCode;
+  }
+  const storyboard = shown(io, result.storyboardPath);
+  const out = shown(io, result.outDir);
+  io.stdout.write(
+    statusText({
+      manifest: result.manifest,
+      counts: result.counts,
+      creditsUsed: result.creditsUsed,
+      storyboard,
+      outDir: out,
+      command: `storyreel render ${quote(storyboard)} --out ${quote(out)}`,
+    }),
+  );
+  return exitCode;
+}
+
+/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
+function at(io: CliIo, path: string): string {
+  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
+}
+
+/** A path relative to the working directory when it is below it, else absolute. */
+function shown(io: CliIo, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+}
+
+function quote(value: string): string {
+  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
