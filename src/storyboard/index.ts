@@ -9,7 +9,13 @@ export { StoryboardError, FrameChangedError } from "./errors.js";
 export { formatDiagnostic } from "./diagnostic.js";
 export { buildRequestBody, requestRecord } from "./request-body.js";
 export { FrameCache, DEFAULT_FRAME_CACHE_BYTES } from "./frame-cache.js";
-export { MAX_STORYBOARD_BYTES, MAX_FRAME_BYTES, MAX_YAML_ALIASES, MAX_SHOT_ID_LENGTH } from "./limits.js";
+export {
+  MAX_STORYBOARD_BYTES,
+  MAX_FRAME_BYTES,
+  MAX_YAML_ALIASES,
+  MAX_YAML_DEPTH,
+  MAX_SHOT_ID_LENGTH,
+} from "./limits.js";
 export { storyboardSchema } from "./schema-check.js";
 
 /**
