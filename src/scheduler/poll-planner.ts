@@ -8,26 +8,18 @@ export interface PollPlannerOptions {
   seed?: ReadonlyMap<string, readonly number[]>;
 }
 
-export interface PollState {
-  /** Age of the generation (ms since submission) at its last poll; null before the first. */
-  lastPollAge: number | null;
-  /** Whether this shot polls densely while its model's timing is still unknown. */
-  scout: boolean;
-}
-
 const MAX_SAMPLES = 64;
-const SCOUTS_PER_MODEL = 2;
 
 interface ModelTiming {
   /** Estimated generation times, ascending. */
   samples: number[];
-  scouts: number;
 }
 
 /**
- * While a model is cold (nothing completed yet) a couple of scout shots poll densely and the rest back
- * off geometrically; once one completes, everyone polls from the fast quartile of observed times on,
- * at a step of an eighth of the observed spread (never closer than the minimum interval).
+ * Once a model is warm (one of its shots completed), each shot polls from the fast quartile of the
+ * observed times on, at a step of an eighth of the observed spread (never closer than the minimum
+ * interval), backing off when it runs longer than anything seen. While a model is cold the scheduler
+ * probes its shots as a cohort, at the rate `probeIntervalMs` gives.
  */
 export class PollPlanner {
   readonly #min: number;
@@ -47,35 +39,32 @@ export class PollPlanner {
     return this.#timing(model).samples.length > 0;
   }
 
-  /** Whether a newly submitted shot of `model` should scout (poll densely while the model is cold). */
-  claimScout(model: string): boolean {
-    const timing = this.#timing(model);
-    if (timing.samples.length > 0 || timing.scouts >= SCOUTS_PER_MODEL) return false;
-    timing.scouts += 1;
-    return true;
-  }
-
-  releaseScout(model: string): void {
-    const timing = this.#timing(model);
-    timing.scouts = Math.max(0, timing.scouts - 1);
+  /**
+   * Cold model: the gap between two probes of its cohort (each probe polls the oldest shot not polled
+   * within the minimum interval). Grows with the oldest shot's age so a long generation costs few polls.
+   */
+  probeIntervalMs(oldestAgeMs: number): number {
+    return Math.min(this.#max, Math.max(this.#min / 2, 0.05 * oldestAgeMs));
   }
 
   /** The age (ms since submission) at which to poll next. */
-  nextPollAge(model: string, state: PollState): number {
-    const last = state.lastPollAge;
+  nextPollAge(model: string, lastPollAge: number | null): number {
+    const last = lastPollAge;
     const earliest = last === null ? this.#min : last + this.#min;
     const samples = this.#timing(model).samples;
     let target: number;
     if (samples.length === 0) {
-      const from = last ?? 0;
-      target = state.scout ? from + Math.max(this.#min, 0.15 * from) : Math.max(3 * this.#min, 2.5 * from);
+      // Cold and polled on its own (the scheduler normally probes cold shots as a cohort): back off geometrically.
+      target = Math.max(2 * this.#min, 2 * (last ?? 0));
     } else {
       const low = samples.length >= 4 ? quantile(samples, 0.25) : samples[0]! * 0.85;
       const high = samples[samples.length - 1]!;
       const step = Math.max(this.#min, (high - low) / 8);
+      // Few samples understate the slowest shot: keep the fine step well past it before backing off gently.
+      const margin = Math.max(4 * step, 0.25 * high * Math.min(1, 4 / samples.length));
       if (last === null || last < low) target = low;
-      else if (last < high * 1.1) target = last + step;
-      else target = last + Math.max(step, 0.25 * last);
+      else if (last < high + margin) target = last + step;
+      else target = last + Math.max(step, 0.1 * last);
     }
     return Math.min(Math.max(target, earliest), (last ?? 0) + this.#max);
   }
@@ -105,7 +94,7 @@ export class PollPlanner {
   #timing(model: string): ModelTiming {
     let timing = this.#models.get(model);
     if (!timing) {
-      timing = { samples: [], scouts: 0 };
+      timing = { samples: [] };
       this.#models.set(model, timing);
     }
     return timing;

@@ -1,4 +1,5 @@
 // Runs a plan: at most N generations in flight, one poll queue for all of them, downloads apart, events out.
+import { setMaxListeners } from "node:events";
 import type { ResolvedShot } from "../storyboard/index.js";
 import type { ManifestStore, ShotError, ShotStatus } from "../manifest/index.js";
 import type { Clock } from "../util/clock.js";
@@ -90,6 +91,17 @@ const PENDING = new Set(["queued", "generating", "waiting", "active"]);
 const STOPPING_CODES = ["E_API_UNAUTHORIZED", "E_API_FORBIDDEN"];
 const TRANSIENT_POLL_BACKOFF_MS = 5_000;
 
+/** What the poll queue holds: one shot's next poll, or the next probe of a cold model's cohort. */
+type HeapItem =
+  { kind: "shot"; active: Active; version: number } | { kind: "probe"; model: string; version: number };
+
+interface Cohort {
+  members: Set<Active>;
+  /** Bumped whenever the cohort's probe is rescheduled; stale probes are dropped. */
+  version: number;
+  probeScheduled: boolean;
+}
+
 interface Active {
   entry: PlanEntry;
   generationId: string;
@@ -100,7 +112,8 @@ interface Active {
   lastPendingAge: number;
   lastStatus: string;
   polls: number;
-  scout: boolean;
+  /** A poll request for this shot is under way. */
+  polling: boolean;
   version: number;
   durable: Promise<void>;
   timing: ShotTiming;
@@ -115,7 +128,9 @@ class Runner {
   readonly #clock: Clock;
   readonly #planner: PollPlanner;
   readonly #credits: CreditGuard;
-  readonly #heap = new MinHeap<{ active: Active; version: number }>();
+  readonly #heap = new MinHeap<HeapItem>();
+  /** Shots of models not seen completing yet, probed together (see #probe). */
+  readonly #cohorts = new Map<string, Cohort>();
   readonly #active = new Set<Active>();
   readonly #byModel = new Map<string, Set<Active>>();
   readonly #stop = new AbortController();
@@ -145,6 +160,8 @@ class Runner {
       ...(options.timingSeed ? { seed: options.timingSeed } : {}),
     });
     this.#credits = new CreditGuard(options.maxCredits ?? null);
+    // Every poll and download in flight listens on the stop signal.
+    setMaxListeners(0, this.#stop.signal);
   }
 
   async run(): Promise<RunResult> {
@@ -225,8 +242,10 @@ class Runner {
         continue;
       }
       const item = this.#heap.pop();
-      if (item && item.version === item.active.version && this.#active.has(item.active)) {
+      if (item?.kind === "shot" && item.version === item.active.version && this.#active.has(item.active)) {
         void this.#pollOne(item.active);
+      } else if (item?.kind === "probe" && item.version === this.#cohorts.get(item.model)?.version) {
+        this.#probe(item.model);
       }
     }
   }
@@ -414,7 +433,7 @@ class Runner {
       lastPendingAge: 0,
       lastStatus: "submitted",
       polls: 0,
-      scout: this.#planner.claimScout(model),
+      polling: false,
       version: 0,
       durable,
       timing,
@@ -430,26 +449,72 @@ class Runner {
     active.version += 1;
     this.#active.delete(active);
     this.#byModel.get(active.entry.shot.model)?.delete(active);
-    if (active.scout) this.#planner.releaseScout(active.entry.shot.model);
+    this.#cohorts.get(active.entry.shot.model)?.members.delete(active);
   }
 
   // ── polling ──────────────────────────────────────────────────────────────
 
   #schedule(active: Active, at?: number): void {
-    const planned =
-      active.submittedAt +
-      this.#planner.nextPollAge(active.entry.shot.model, {
-        lastPollAge: active.lastPollAge,
-        scout: active.scout,
-      });
-    const due = Math.min(at ?? planned, Math.max(active.deadline, this.#clock.now()));
+    const model = active.entry.shot.model;
     active.version += 1;
-    this.#heap.push(due, { active, version: active.version });
+    if (at === undefined && !this.#planner.isWarm(model)) {
+      this.#joinCohort(active);
+      return;
+    }
+    const planned = active.submittedAt + this.#planner.nextPollAge(model, active.lastPollAge);
+    const due = Math.min(at ?? planned, Math.max(active.deadline, this.#clock.now()));
+    this.#heap.push(due, { kind: "shot", active, version: active.version });
     this.#notify();
+  }
+
+  #joinCohort(active: Active): void {
+    const model = active.entry.shot.model;
+    let cohort = this.#cohorts.get(model);
+    if (!cohort)
+      this.#cohorts.set(model, (cohort = { members: new Set(), version: 0, probeScheduled: false }));
+    cohort.members.add(active);
+    if (!cohort.probeScheduled)
+      this.#scheduleProbe(model, cohort, this.#clock.now() + this.#o.pollIntervalMs / 2);
+  }
+
+  #scheduleProbe(model: string, cohort: Cohort, due: number): void {
+    cohort.version += 1;
+    cohort.probeScheduled = true;
+    this.#heap.push(due, { kind: "probe", model, version: cohort.version });
+    this.#notify();
+  }
+
+  /**
+   * A cold model's shots were submitted at about the same time and take about as long, so polling the
+   * oldest one (not polled within the minimum interval) stands for all: the first completion is seen
+   * within one probe interval, and the cost grows with elapsed time, not with the number of shots.
+   * Shots past their deadline get their last poll here too.
+   */
+  #probe(model: string): void {
+    const cohort = this.#cohorts.get(model);
+    if (!cohort) return;
+    cohort.probeScheduled = false;
+    if (cohort.members.size === 0) {
+      this.#cohorts.delete(model);
+      return;
+    }
+    const now = this.#clock.now();
+    let oldest: Active | null = null;
+    for (const member of cohort.members) {
+      const lastPollAt = member.lastPollAge === null ? -Infinity : member.submittedAt + member.lastPollAge;
+      if (member.polling || now - lastPollAt < this.#o.pollIntervalMs) continue;
+      if (now >= member.deadline) void this.#pollOne(member);
+      else if (!oldest || member.submittedAt < oldest.submittedAt) oldest = member;
+    }
+    if (oldest) void this.#pollOne(oldest);
+    let oldestAge = 0;
+    for (const member of cohort.members) oldestAge = Math.max(oldestAge, now - member.submittedAt);
+    this.#scheduleProbe(model, cohort, now + this.#planner.probeIntervalMs(oldestAge));
   }
 
   async #pollOne(active: Active): Promise<void> {
     this.#polling += 1;
+    active.polling = true;
     try {
       try {
         await active.durable;
@@ -471,6 +536,7 @@ class Runner {
       active.timing.polls = active.polls;
       this.#onResult(active, result, ageBefore);
     } finally {
+      active.polling = false;
       this.#polling -= 1;
       this.#notify();
     }
@@ -523,7 +589,8 @@ class Runner {
 
   /** The first completion of a model tells everyone else of that model when to look. */
   #rescheduleModel(model: string): void {
-    for (const peer of this.#byModel.get(model) ?? []) this.#schedule(peer);
+    this.#cohorts.delete(model);
+    for (const peer of this.#byModel.get(model) ?? []) if (!peer.polling) this.#schedule(peer);
   }
 
   #onPollError(active: Active, err: unknown, ageBefore: number): void {
