@@ -1,14 +1,14 @@
 // Refusals of stitch, report and merge: stable codes the CLI maps to exit 2 ("fix the input first").
 import { hasCode, StoryreelError } from "../util/errors.js";
 
-/** The folder has no manifest.json (never rendered, or a wrong path). */
+/** The folder does not exist, is a file, or has no manifest.json (never rendered, or a wrong path). */
 export class NoManifestError extends StoryreelError {
   readonly dir: string;
 
-  constructor(dir: string) {
+  constructor(dir: string, why: "does not exist" | "is not a folder" | "has no manifest.json") {
     super(
       "E_NO_MANIFEST",
-      `${dir} has no manifest.json: it is not a storyreel output folder (render into it first)`,
+      `${dir} ${why}: give the output folder of a render (the one holding manifest.json and clips/)`,
     );
     this.dir = dir;
   }

@@ -158,6 +158,8 @@ describe("stitch", () => {
   it("refuses a folder without a manifest (E_NO_MANIFEST) and one with no usable clip (E_STITCH_EMPTY)", async () => {
     const f = await folderOf([{ id: "a", status: "failed" }]);
     expect((await refusal(stitch({ outDir: f.root }))).code).toBe("E_NO_MANIFEST");
+    const notAFolder = await refusal(stitch({ outDir: join(f.outDir, "manifest.json") }));
+    expect(notAFolder.message).toContain("manifest.json is not a folder");
     expect((await refusal(stitch({ outDir: f.outDir, allowMissing: true }))).code).toBe("E_STITCH_EMPTY");
   });
 });
