@@ -1,5 +1,5 @@
 // `storyreel status` and `storyreel models` through main(): output, JSON, exit codes and --help.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,13 +123,18 @@ describe("storyreel status", () => {
     expect(stdout).not.toContain("--failed");
   });
 
-  it("refuses a folder without a manifest with exit 2, naming the folder", async () => {
+  it("refuses a missing folder, or one without a manifest, with exit 2, naming the folder", async () => {
     const empty = await mkdtemp(join(tmpdir(), "storyreel-status-"));
     try {
-      const { code, stdout, stderr } = await run(["status", "nothing-here"], empty);
-      expect(code).toBe(2);
-      expect(stdout).toBe("");
-      expect(stderr).toMatch(/^error: .*nothing-here has no manifest\.json/);
+      const missing = await run(["status", "nothing-here"], empty);
+      expect(missing.code).toBe(2);
+      expect(missing.stdout).toBe("");
+      expect(missing.stderr).toMatch(/^error: \S*nothing-here /);
+      await mkdir(join(empty, "renders"));
+      const bare = await run(["status", "renders"], empty);
+      expect(bare.code).toBe(2);
+      expect(bare.stdout).toBe("");
+      expect(bare.stderr).toMatch(/^error: \S*renders .*manifest\.json/);
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
