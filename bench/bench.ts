@@ -11,6 +11,8 @@ import { runStoryreel } from "./orchestrate.js";
 import { workerOrchestrate } from "./orchestrator-process.js";
 import { runScenario } from "./scenario.js";
 import type { ScenarioParams } from "./scenario.js";
+import { currentRevision } from "./revision.js";
+import type { Revision } from "./revision.js";
 import type { SimFactory } from "./sim-handle.js";
 import { checkTargets } from "./targets.js";
 import type { BenchResults, TargetCheck } from "./targets.js";
@@ -18,6 +20,7 @@ import type { BenchResults, TargetCheck } from "./targets.js";
 export interface BenchReport {
   timestamp: string;
   machine: MachineInfo;
+  revision: Revision;
   options: BenchOptions;
   results: BenchResults;
   checks: TargetCheck[];
@@ -29,6 +32,7 @@ export async function runBench(
 ): Promise<BenchReport> {
   const timestamp = deps.clock.wallNow().toISOString();
   const machine = machineInfo();
+  const revision = await currentRevision(process.cwd());
   const results: BenchResults = {};
   const inProcess = { clock: deps.clock, startSim: deps.startSim, orchestrate: runStoryreel };
   const base: Omit<ScenarioParams, "name" | "rateLimit"> = {
@@ -98,5 +102,5 @@ export async function runBench(
       await worker.cleanup();
     }
   }
-  return { timestamp, machine, options, results, checks: checkTargets(results) };
+  return { timestamp, machine, revision, options, results, checks: checkTargets(results) };
 }

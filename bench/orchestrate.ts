@@ -41,6 +41,8 @@ export interface RunOutcome {
   budgetThrottled: number;
   /** Shots not completed (failed, unknown, skipped, unfinished). */
   failedShots: number;
+  /** Why shots failed: error code → count, with one example message. */
+  failures: Record<string, { count: number; example: string }>;
   warnings: number;
 }
 
@@ -71,6 +73,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
     const frames = new FrameCache();
     const generationIds = new Map<string, string>();
     let warnings = 0;
+    const failures: RunOutcome["failures"] = {};
     const total = storyboard.shots.length;
     const startedAt = clock.now();
     let result: RunResult;
@@ -98,6 +101,11 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
         onEvent: (event) => {
           if (event.type === "shot_submitted") generationIds.set(event.id, event.generation_id);
           if (event.type === "warning") warnings += 1;
+          if (event.type === "shot_failed") {
+            const seen = failures[event.error.code];
+            if (seen) seen.count += 1;
+            else failures[event.error.code] = { count: 1, example: `${event.id}: ${event.error.message}` };
+          }
         },
       });
     } finally {
@@ -125,6 +133,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
       budgetRatePerSecond: Number.isFinite(rate) ? rate : null,
       budgetThrottled: budget.snapshot().throttled,
       failedShots: counts.failed + counts.unknown + counts.skipped + counts.pending + counts.inFlight,
+      failures,
       warnings,
     };
   } finally {

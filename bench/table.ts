@@ -2,6 +2,7 @@
 import type { BaselineResult } from "./baseline.js";
 import { count, fixed2, kib, mb, millis, pct, range, ratio, seconds, size } from "./format.js";
 import type { MachineInfo } from "./machine.js";
+import type { Revision } from "./revision.js";
 import type { ScenarioResult } from "./scenario.js";
 import type { BenchResults, TargetCheck } from "./targets.js";
 import { bytesPerShot } from "./targets.js";
@@ -11,15 +12,19 @@ type Column = { title: string; cells: Map<string, string> };
 export function renderReport(input: {
   timestamp: string;
   machine: MachineInfo;
+  revision: Revision;
   results: BenchResults;
   checks: readonly TargetCheck[];
 }): string {
-  const { machine, results } = input;
+  const { machine, results, revision } = input;
+  const dirty = revision.dirtySrcFiles;
   const parts = [
     `## storyreel bench — ${input.timestamp}`,
     "",
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${(machine.ramBytes / 2 ** 30).toFixed(1)} GiB RAM, ` +
       `Node ${machine.node}, ${machine.os}; load average ${machine.loadAverage.map((n) => n.toFixed(2)).join(" ")} at the start.`,
+    `Code: commit ${revision.commit}` +
+      (dirty.length === 0 ? "." : ` plus uncommitted changes in ${dirty.join(", ")}.`),
   ];
   const scheduling = [
     results.a && scenarioColumn(`A`, results.a),
@@ -196,7 +201,8 @@ function scaleColumn(r: ScenarioResult): Column {
 
 function targetTable(checks: readonly TargetCheck[]): string {
   const rows = checks.map(
-    (c) => `| ${c.scenario} | ${c.figure} | ${c.value} | ${c.target} | ${c.pass ? "PASS" : "**FAIL**"} |`,
+    (c) =>
+      `| ${c.scenario} | ${c.figure} | ${cell(c.value)} | ${c.target} | ${c.pass ? "PASS" : "**FAIL**"} |`,
   );
   return ["| scenario | figure | value | target | result |", "| --- | --- | --- | --- | --- |", ...rows].join(
     "\n",
@@ -206,6 +212,13 @@ function targetTable(checks: readonly TargetCheck[]): string {
 function table(rows: readonly string[], columns: readonly Column[]): string {
   const head = `| figure | ${columns.map((c) => c.title).join(" | ")} |`;
   const rule = `| --- | ${columns.map(() => "---").join(" | ")} |`;
-  const body = rows.map((row) => `| ${row} | ${columns.map((c) => c.cells.get(row) ?? "—").join(" | ")} |`);
+  const body = rows.map(
+    (row) => `| ${row} | ${columns.map((c) => cell(c.cells.get(row) ?? "—")).join(" | ")} |`,
+  );
   return [head, rule, ...body].join("\n");
+}
+
+/** A Markdown table cell: no pipes or line breaks from messages. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 }

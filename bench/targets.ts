@@ -92,10 +92,13 @@ export function bytesPerShot(result: ScenarioResult): number {
 
 function completedCheck(scenario: string, result: ScenarioResult): TargetCheck {
   const { completed, shots } = result.figures;
+  const why = Object.entries(result.run.failures)
+    .map(([code, f]) => `${code} ×${f.count}, e.g. ${f.example}`)
+    .join("; ");
   return check(
     scenario,
     "shots completed",
-    `${completed} / ${shots}`,
+    `${completed} / ${shots}${why === "" ? "" : ` (${why})`}`,
     "all",
     completed === shots && result.run.failedShots === 0,
   );

@@ -59,7 +59,13 @@ describe("bench core", () => {
     expect(result.figures.rateLimited).toBe(0);
     const checks = checkTargets({ a: result });
     expect(checks.map((c) => c.figure)).toContain("makespan / ideal");
-    const report = renderReport({ timestamp: "now", machine: machineInfo(), results: { a: result }, checks });
+    const report = renderReport({
+      timestamp: "now",
+      machine: machineInfo(),
+      revision: { commit: "abc1234", dirtySrcFiles: [] },
+      results: { a: result },
+      checks,
+    });
     expect(report).toContain("| makespan / ideal |");
     expect(report).toMatch(/\| A \| polls per shot \(mean\) \| [\d.]+ \| ≤ 3 \| (PASS|\*\*FAIL\*\*) \|/);
   });
