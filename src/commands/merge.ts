@@ -1,6 +1,6 @@
 // `merge`: shard output folders of one storyboard → one folder (each shot's most advanced record, clips copied).
 import { mkdir } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import pLimit from "p-limit";
 import {
   acquireOutputLock,
@@ -11,7 +11,7 @@ import {
   readManifest,
   writeFileAtomic,
 } from "../manifest/index.js";
-import type { Manifest, ShotRecord } from "../manifest/index.js";
+import type { ShotRecord } from "../manifest/index.js";
 import { loadOutput } from "./load-output.js";
 import { MergeMismatchError, OutputUsageError } from "./output-errors.js";
 import { mergedOrder, storyboardMismatch } from "./merge-check.js";
@@ -19,6 +19,7 @@ import type { MergeSource } from "./merge-check.js";
 import { pickCandidate } from "./merge-pick.js";
 import type { Candidate } from "./merge-pick.js";
 import { assertInsideFolder, copyClip } from "./copy-clip.js";
+import { mergedManifest } from "./merge-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 
 export interface MergeOptions {
@@ -155,28 +156,4 @@ function assertDistinctClips(picked: readonly Picked[]): void {
     }
     owners.set(clip.path, candidate.record);
   }
-}
-
-function mergedManifest(sources: readonly MergeSource[], outDir: string, shots: ShotRecord[]): Manifest {
-  const first = sources[0]!.manifest;
-  const started = sources.map((s) => s.manifest.started_at).sort()[0] ?? first.started_at;
-  const finishes = sources.map((s) => s.manifest.finished_at);
-  const finished = finishes.some((f) => f === null)
-    ? null
-    : (finishes
-        .filter((f) => f !== null)
-        .sort()
-        .at(-1) ?? null);
-  const storyboardAbs = resolve(sources[0]!.dir, first.storyboard.path);
-  return {
-    version: 1,
-    storyboard: {
-      path: relative(outDir, storyboardAbs).split("\\").join("/"),
-      sha256: first.storyboard.sha256,
-    },
-    title: sources.map((s) => s.manifest.title ?? null).find((t) => t !== null) ?? null,
-    started_at: started,
-    finished_at: finished,
-    shots,
-  };
 }
