@@ -38,7 +38,12 @@ export async function runBaseline(
   deps: { clock: Clock; startSim: SimFactory },
 ): Promise<BaselineResult> {
   const dir = await mkdtemp(join(tmpdir(), "storyreel-bench-baseline-"));
-  const sim = await deps.startSim({ latency: params.latency, seed: params.seed, rateLimit: null });
+  const sim = await deps.startSim({
+    latency: params.latency,
+    seed: params.seed,
+    rateLimit: null,
+    recordRequests: true,
+  });
   try {
     const storyboard = await writeStoryboard({ dir, shots: params.sampleShots, mix: "single-model" });
     const offset = await sim.clockOffset();

@@ -46,8 +46,22 @@ export interface RunFigures {
   rateLimited: number;
   rateLimitedShare: number;
   maxInFlight: number;
+  /** Age of each shot's first poll as a share of its generation time (needs the request log). */
+  firstPollFraction: Summary;
+  /** API requests per second, in one-second buckets from the first request (needs the request log). */
+  timeline: TimelineBucket[];
+  /** Mean and busiest second of API requests the simulator accepted (not 429). */
+  acceptedPerSecond: { mean: number; peak: number };
   /** Smallest (scheduler submit seen − simulator submit): must be ≥ −clock uncertainty (sanity of the mapping). */
   clockCheckMs: number;
+}
+
+export interface TimelineBucket {
+  second: number;
+  submit: number;
+  poll: number;
+  /** API requests answered 429. */
+  limited: number;
 }
 
 export function computeFigures(input: {
@@ -88,6 +102,7 @@ export function computeFigures(input: {
     fraction.push(generation > 0 ? latency / generation : 0);
     if (job.firstCompletedPollAt !== null) pollWait.push(job.firstCompletedPollAt - done);
   });
+  const log = requestLog(sim);
   const greedyMs = greedyMakespan(durations, slots);
   const bound =
     input.rateLimitPerSecond === null ? 0 : rateBoundMs(run.shotIds.length, input.rateLimitPerSecond);
@@ -121,6 +136,51 @@ export function computeFigures(input: {
     rateLimited: sim.rateLimited,
     rateLimitedShare: api === 0 ? 0 : sim.rateLimited / api,
     maxInFlight: sim.maxInFlight,
+    firstPollFraction: summarize(log.firstPollFraction),
+    timeline: log.timeline,
+    acceptedPerSecond: log.accepted,
     clockCheckMs: clockCheck,
+  };
+}
+
+/** What the simulator's request log says: a per-second timeline and when each job was first polled. */
+function requestLog(sim: SimSnapshot): {
+  timeline: TimelineBucket[];
+  accepted: { mean: number; peak: number };
+  firstPollFraction: number[];
+} {
+  const entries = sim.requestLog ?? [];
+  const api = entries.filter(([kind]) => kind === "submit" || kind === "poll");
+  if (api.length === 0)
+    return { timeline: [], accepted: { mean: Number.NaN, peak: Number.NaN }, firstPollFraction: [] };
+  const start = api[0]![1];
+  const timeline: TimelineBucket[] = [];
+  const firstPoll = new Map<string, number>();
+  for (const [kind, at, status, id] of api) {
+    const second = Math.floor((at - start) / 1000);
+    while (timeline.length <= second)
+      timeline.push({ second: timeline.length, submit: 0, poll: 0, limited: 0 });
+    const bucket = timeline[second]!;
+    if (status === 429) bucket.limited += 1;
+    else if (kind === "submit") bucket.submit += 1;
+    else bucket.poll += 1;
+    if (kind === "poll" && status === 200 && id !== null && !firstPoll.has(id)) firstPoll.set(id, at);
+  }
+  const accepted = timeline.map((b) => b.submit + b.poll);
+  const jobs = new Map(sim.jobs.map((job) => [job.id, job]));
+  const firstPollFraction: number[] = [];
+  for (const [id, at] of firstPoll) {
+    const job = jobs.get(id);
+    if (job?.completesAt == null || job.completesAt <= job.submittedAt) continue;
+    firstPollFraction.push((at - job.submittedAt) / (job.completesAt - job.submittedAt));
+  }
+  const span = (api[api.length - 1]![1] - start) / 1000;
+  return {
+    timeline,
+    accepted: {
+      mean: accepted.reduce((a, b) => a + b, 0) / Math.max(span, 1e-9),
+      peak: Math.max(...accepted),
+    },
+    firstPollFraction,
   };
 }

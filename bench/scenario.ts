@@ -10,6 +10,9 @@ import type { SimFactory } from "./sim-handle.js";
 import { writeStoryboard } from "./storyboard-gen.js";
 import type { StoryboardMix } from "./storyboard-gen.js";
 
+/** Runs up to this size keep a request log (a per-second timeline in the JSON); bigger ones would bloat it. */
+const RECORD_REQUESTS_UP_TO = 2000;
+
 export interface ScenarioParams {
   name: string;
   shots: number;
@@ -43,6 +46,7 @@ export async function runScenario(params: ScenarioParams, deps: ScenarioDeps): P
     latency: params.latency,
     seed: params.seed,
     rateLimit: params.rateLimit,
+    recordRequests: params.shots <= RECORD_REQUESTS_UP_TO,
   });
   try {
     const storyboard = await writeStoryboard({ dir, shots: params.shots, mix: params.mix });

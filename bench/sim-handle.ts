@@ -23,14 +23,14 @@ export function inProcessSim(clock: Clock): SimFactory {
       render: "fast",
       latency: spec.latency,
       seed: spec.seed,
-      recordRequests: 0,
+      recordRequests: spec.recordRequests ? Infinity : 0,
       clock,
       ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     });
     return {
       kind: "in-process",
       url: sim.url,
-      snapshot: () => Promise.resolve(snapshotOf(sim, null)),
+      snapshot: () => Promise.resolve(snapshotOf(sim, { recorded: spec.recordRequests, own: null })),
       clockOffset: () => Promise.resolve({ offsetMs: 0, uncertaintyMs: 0 }),
       close: () => sim.close(),
     };

@@ -6,7 +6,17 @@ export interface SimSpec {
   latency: { minMs: number; maxMs: number };
   seed: number;
   rateLimit: { requestsPerSecond: number } | null;
+  /** Keep a compact log of every request (for timelines); off for the big scale runs. */
+  recordRequests: boolean;
 }
+
+/** One request the simulator received: kind, arrival (simulator clock), HTTP status, generation id of a poll. */
+export type LoggedRequest = [
+  kind: "submit" | "poll" | "download" | "other",
+  at: number,
+  status: number | null,
+  id: string | null,
+];
 
 /** What the bench reads from a simulator after a run. */
 export interface SimSnapshot {
@@ -17,6 +27,8 @@ export interface SimSnapshot {
   jobsCreated: number;
   maxInFlight: number;
   jobs: JobTiming[];
+  /** Every request, oldest first, when SimSpec.recordRequests was set; else null. */
+  requestLog: LoggedRequest[] | null;
   /** The simulator process's own CPU time (ms) and peak RSS (bytes); null when it shares the bench process. */
   cpuMs: number | null;
   maxRssBytes: number | null;

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     render: "fast",
     latency: spec.latency,
     seed: spec.seed,
-    recordRequests: 0,
+    recordRequests: spec.recordRequests ? Infinity : 0,
     clock: systemClock,
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
   });
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
         cpuMs: (cpu.user + cpu.system) / 1000,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
       };
-      send({ id: raw.id, type: "stats", snapshot: snapshotOf(sim, own) });
+      send({ id: raw.id, type: "stats", snapshot: snapshotOf(sim, { recorded: spec.recordRequests, own }) });
     } else if (raw.type === "close") {
       void sim.close().then(() => {
         send({ id: raw.id, type: "closed" });

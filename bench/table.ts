@@ -49,10 +49,12 @@ const SCHEDULING_ROWS = [
   "slot utilisation",
   "polls per shot: mean / p95",
   "polls per shot: first wave / rest",
+  "first poll at (share of generation time), p50",
   "detection latency p50 / p95",
   "… of which before the poll arrived, p50",
   "API requests (submit + poll)",
   "answered 429",
+  "API requests/s accepted: mean / busiest second",
   "downloads",
   "max generations in flight",
   "CPU: orchestrator / simulator",
@@ -104,6 +106,7 @@ function scenarioColumn(title: string, r: ScenarioResult): Column {
       ["slot utilisation", pct(f.slotUtilisation)],
       ["polls per shot: mean / p95", `${fixed2(f.pollsPerShot.mean)} / ${fixed2(f.pollsPerShot.p95)}`],
       ["polls per shot: first wave / rest", `${fixed2(f.pollsColdMean)} / ${fixed2(f.pollsWarmMean)}`],
+      ["first poll at (share of generation time), p50", pct(f.firstPollFraction.p50)],
       [
         "detection latency p50 / p95",
         `${pct(f.detectionFraction.p50)} / ${pct(f.detectionFraction.p95)} (${millis(f.detectionMs.p50)} / ${millis(f.detectionMs.p95)})`,
@@ -114,6 +117,10 @@ function scenarioColumn(title: string, r: ScenarioResult): Column {
         `${count(f.requests.api)} (${count(f.requests.submit)} + ${count(f.requests.poll)})`,
       ],
       ["answered 429", `${count(f.rateLimited)} (${pct(f.rateLimitedShare)} of API requests)`],
+      [
+        "API requests/s accepted: mean / busiest second",
+        `${f.acceptedPerSecond.mean.toFixed(1)} / ${f.acceptedPerSecond.peak}`,
+      ],
       ["downloads", count(f.requests.download)],
       ["max generations in flight", String(f.maxInFlight)],
       [
@@ -149,6 +156,7 @@ function baselineColumn(r: BaselineResult): Column {
       ["slot utilisation", `${pct(f.slotUtilisation)} of its 1 slot`],
       ["polls per shot: mean / p95", `${fixed2(f.pollsPerShot.mean)} / ${fixed2(f.pollsPerShot.p95)}`],
       ["polls per shot: first wave / rest", "—"],
+      ["first poll at (share of generation time), p50", pct(f.firstPollFraction.p50)],
       [
         "detection latency p50 / p95",
         `${pct(f.detectionFraction.p50)} / ${pct(f.detectionFraction.p95)} (${millis(f.detectionMs.p50)} / ${millis(f.detectionMs.p95)})`,

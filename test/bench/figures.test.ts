@@ -22,6 +22,7 @@ const SIM: SimSnapshot = {
   maxInFlight: 2,
   // simulator clock = bench clock + 1000
   jobs: [job("g1", 1010, 100, 1120), job("g2", 1010, 200, 1250), job("g3", 1130, 100, 1240)],
+  requestLog: null,
   cpuMs: null,
   maxRssBytes: null,
 };
@@ -73,5 +74,40 @@ describe("computeFigures", () => {
     expect(figures.pollsWarmMean).toBe(1);
     expect(figures.requests).toEqual({ submit: 3, poll: 7, download: 3, api: 10, total: 13 });
     expect(figures.rateLimitedShare).toBe(0.1);
+  });
+});
+
+describe("computeFigures with a request log", () => {
+  it("buckets API requests per second and finds each job's first poll", () => {
+    const figures = computeFigures({
+      run: {
+        shotIds: ["s1"],
+        generationIds: new Map([["s1", "g1"]]),
+        startedAt: 0,
+        elapsedMs: 2000,
+        shots: new Map([["s1", { submittedMs: 1, detectedMs: 1500, polls: 2 }]]),
+      },
+      sim: {
+        ...SIM,
+        jobs: [job("g1", 0, 1000, 1400)],
+        requestLog: [
+          ["submit", 0, 200, null],
+          ["poll", 250, 200, "g1"],
+          ["poll", 300, 429, "g1"],
+          ["poll", 1400, 200, "g1"],
+          ["download", 1450, 200, null],
+        ],
+      },
+      clockOffsetMs: 0,
+      slots: 1,
+      rateLimitPerSecond: null,
+    });
+    expect(figures.timeline).toEqual([
+      { second: 0, submit: 1, poll: 1, limited: 1 },
+      { second: 1, submit: 0, poll: 1, limited: 0 },
+    ]);
+    expect(figures.acceptedPerSecond.peak).toBe(2);
+    expect(figures.acceptedPerSecond.mean).toBeCloseTo(3 / 1.4);
+    expect(figures.firstPollFraction.p50).toBeCloseTo(0.25);
   });
 });
