@@ -53,19 +53,3 @@ export function shard(option: string, raw: string): Shard {
   }
   return { index, count };
 }
-
-/** Latency for the simulator: "3" (seconds) or "2-4" (uniform range in seconds). */
-export function latency(option: string, raw: string): number | { minMs: number; maxMs: number } {
-  const range = /^(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)$/.exec(raw.trim());
-  if (range) {
-    const minMs = Number(range[1]) * 1000;
-    const maxMs = Number(range[2]) * 1000;
-    if (minMs <= maxMs) return { minMs, maxMs };
-  } else {
-    const value = Number(raw);
-    if (raw.trim() !== "" && Number.isFinite(value) && value >= 0) return value * 1000;
-  }
-  throw new UsageError(
-    `${option}: ${JSON.stringify(raw)} is not allowed (seconds, e.g. 3, or a range such as 2-4)`,
-  );
-}

@@ -62,7 +62,7 @@ function summarise(request: Record<string, unknown>): string {
   for (const [key, value] of Object.entries(request)) {
     if (key === "model" || key === "prompt") continue;
     if (value !== null && typeof value === "object" && "source" in value) {
-      const source = String((value).source);
+      const source = String(value.source);
       parts.push(`${key}=${source.startsWith("data:") ? "data:…" : source.split("/").pop()}`);
     } else {
       parts.push(`${key}=${JSON.stringify(value)}`);

@@ -3,7 +3,8 @@ import { render } from "../commands/render.js";
 import type { RenderOptions } from "../commands/render.js";
 import { summaryText } from "../report/index.js";
 import type { CliIo } from "./io.js";
-import { latency, nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
+import { parseLatencySpec } from "../simulator/index.js";
+import { nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
 import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
@@ -46,7 +47,7 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
   };
   if (flags.sim) {
     options.sim =
-      flags.simLatency !== undefined ? { latency: latency("--sim-latency", flags.simLatency) } : {};
+      flags.simLatency !== undefined ? { latency: parseLatencySpec(flags.simLatency, { unit: "s" }) } : {};
   }
   const reporter = chooseReporter({ io, json: flags.json === true, quiet: flags.quiet === true });
   const stop = io.handleSignals ? installStopHandlers(io.stderr) : null;

@@ -33,9 +33,11 @@ export class Renderer {
     return task;
   }
 
-  /** Resolves once every render has settled (callers abort the signal first). */
+  /**
+   * Resolves once every render has settled (callers abort the signal first). Queued renders are not
+   * cleared from the queue — cleared p-limit tasks never settle — they start, see the aborted signal and fail.
+   */
   async close(): Promise<void> {
-    this.limit.clearQueue();
     await Promise.allSettled([...this.running]);
   }
 

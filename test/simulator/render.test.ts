@@ -201,4 +201,17 @@ describe("ffmpeg rendering", () => {
     expect(s.stats.inFlight).toBe(1);
     await s.close();
   });
+
+  it("close() returns even with more renders queued than run at once", async () => {
+    const s = await startSimulator({ render: "ffmpeg", latency: 0, renderConcurrency: 1 });
+    for (let i = 0; i < 3; i++) {
+      const res = await http(submitUrl(s.url), {
+        headers: AUTH,
+        body: { model: T2V, prompt: `queued ${i}`, duration: 8, resolution: "1080p" },
+      });
+      expect(res.status).toBe(200);
+    }
+    expect(s.stats.inFlight).toBe(3);
+    await s.close();
+  });
 });

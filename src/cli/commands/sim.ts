@@ -12,11 +12,13 @@ export function registerSim(program: Command, ctx: CommandContext): void {
     .option("--latency <seconds>", "generation time: 3, or a range like 2-4 (default 2-4)")
     .option("--render <mode>", "ffmpeg (real clips from the frames) or fast (one tiny clip)", "ffmpeg")
     .option("--rate-limit <n>", "answer 429 beyond n requests per second")
+    .option("--faults <json|file>", "a fault script: JSON array of rules, inline or in a file")
     .addHelpText(
       "after",
       `
 Examples:
   storyreel sim --port 8787
+  storyreel sim --latency 1-2 --faults '[{"kind":"poll","fault":{"type":"status","status":503},"times":3}]'
   AIML_API_KEY=any storyreel render story.yaml --base-url http://127.0.0.1:8787`,
     )
     .action(async (flags: SimFlags) => {
