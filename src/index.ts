@@ -8,6 +8,16 @@ export type { ValidateOptions, ValidateResult, FileValidation } from "./commands
 export { plan } from "./commands/plan.js";
 export type { PlanOptions, PlanResult, PlannedShot } from "./commands/plan.js";
 export type { ShotEstimate } from "./commands/price-book.js";
+export { status } from "./commands/status.js";
+export type { StatusResult } from "./commands/status.js";
+export { models } from "./commands/models.js";
+export type { ModelInfo } from "./commands/models.js";
+export { stitch } from "./commands/stitch.js";
+export type { StitchOptions, StitchResult } from "./commands/stitch.js";
+export { writeReport } from "./commands/report.js";
+export type { ReportOptions, ReportResult } from "./commands/report.js";
+export { merge } from "./commands/merge.js";
+export type { MergeOptions, MergeResult } from "./commands/merge.js";
 
 export type { RunEvent, RunEventType, RunCounts, Selection, Shard, PlanAction } from "./scheduler/index.js";
 export type { Manifest, ShotRecord, ShotStatus, ClipRecord, ShotError } from "./manifest/index.js";

@@ -21,6 +21,7 @@ import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 import { resolveApiConfig } from "./api-config.js";
 import { PriceBook } from "./price-book.js";
+import { writeReport } from "./report.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -57,6 +58,8 @@ export interface RenderResult {
   storyboard: Storyboard;
   outDir: string;
   manifestPath: string;
+  /** report.html in the output folder: one card per shot. */
+  reportPath: string;
   manifest: Manifest;
   counts: RunCounts;
   creditsUsed: number;
@@ -143,10 +146,13 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     }
     await store.close({ finished_at: clock.wallNow().toISOString() });
     await writeConcatList(outDir, store.manifest);
+    // Not under the run's signal: an interrupted run still gets its report (posters are cached).
+    const report = await writeReport({ outDir, manifest: store.manifest });
     return {
       storyboard,
       outDir,
       manifestPath: join(outDir, MANIFEST_FILE),
+      reportPath: report.path,
       manifest: store.manifest,
       counts: result.counts,
       creditsUsed: result.creditsUsed,

@@ -74,6 +74,10 @@ describe("render against the simulator", () => {
       "file 'clips/002-s2.mp4'",
       "file 'clips/003-s3.mp4'",
     ]);
+    // a report page with one card per shot
+    const html = await readFile(result.reportPath, "utf8");
+    expect(result.reportPath).toBe(join(ws.outDir, "report.html"));
+    for (const id of ["s1", "s2", "s3"]) expect(html).toContain(id);
     // no temp files left behind
     const leftovers = (await readdir(join(ws.outDir, "clips"))).filter((f) => !f.endsWith(".mp4"));
     expect(leftovers).toEqual([]);
