@@ -8,6 +8,8 @@ import type { ManifestStoreStats } from "../src/manifest/index.js";
 import { planRun, runPlan } from "../src/scheduler/index.js";
 import type { RunResult } from "../src/scheduler/index.js";
 import type { RunRecord } from "./figures.js";
+import { startMemorySampler } from "./memory-sampler.js";
+import type { MemoryPeaks } from "./memory-sampler.js";
 import { buildRequestBody, FrameCache, loadStoryboard } from "../src/storyboard/index.js";
 import type { Clock } from "../src/util/clock.js";
 
@@ -30,8 +32,8 @@ export interface RunOutcome {
   /** Orchestrator CPU (user + system) during load, and during the run (runPlan + final manifest write). */
   loadCpuMs: number;
   runCpuMs: number;
-  /** Largest RSS sampled every 20 ms from load to the end of the run. */
-  peakRssBytes: number;
+  /** Peaks sampled every 20 ms from load to the end of the run. */
+  memory: MemoryPeaks;
   /** The whole process's peak RSS (getrusage), when the process ran nothing else (the worker). */
   processMaxRssBytes: number | null;
   manifest: ManifestStoreStats;
@@ -52,7 +54,7 @@ const API_KEY = "storyreel-bench";
 
 export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutcome> {
   const { clock } = options;
-  const rss = startRssSampler();
+  const memory = startMemorySampler();
   try {
     const loadCpu = process.cpuUsage();
     const loadStart = clock.now();
@@ -126,7 +128,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
       loadMs,
       loadCpuMs,
       runCpuMs: cpuMsSince(runCpu),
-      peakRssBytes: rss.peak(),
+      memory: memory.peaks(),
       processMaxRssBytes: null,
       manifest: store.stats(),
       clientRequests: client.stats().requests,
@@ -137,23 +139,11 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
       warnings,
     };
   } finally {
-    rss.stop();
+    memory.stop();
   }
 }
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
-}
-
-function startRssSampler(): { peak(): number; stop(): void } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  timer.unref();
-  return {
-    peak: () => Math.max(peak, process.memoryUsage.rss()),
-    stop: () => clearInterval(timer),
-  };
 }

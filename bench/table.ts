@@ -74,8 +74,10 @@ const SCALE_ROWS = [
   "orchestrator CPU (run)",
   "simulator CPU",
   "peak RSS of the orchestrator process",
+  "… peak JS heap used / off-heap (external)",
   "manifest bytes written",
   "manifest bytes per shot",
+  "manifest write rate (bytes ÷ makespan)",
   "polls per shot: mean",
   "API requests / downloads",
   "max generations in flight",
@@ -84,6 +86,7 @@ const SCALE_ROWS = [
 const SCALE_NOTES = [
   "- The orchestrator runs alone in a plain `node` child process (src compiled to JS, no tsx loader), the simulator in another; CPU is process.cpuUsage() over runPlan + the final manifest write, peak RSS is getrusage's maxRSS of that process.",
   "- Generations are deliberately short here, so makespan / ideal measures orchestrator throughput, not a target.",
+  "- Snapshots are rewritten whole at a gap that follows their write time, so manifest bytes grow with run time × write rate: bytes per shot here reflect these short runs, not a 60 s-per-generation run.",
 ];
 
 function scenarioColumn(title: string, r: ScenarioResult): Column {
@@ -178,7 +181,7 @@ function scaleColumn(r: ScenarioResult): Column {
   const f = r.figures;
   const p = r.params;
   const m = r.run.manifest;
-  const rss = r.run.processMaxRssBytes ?? r.run.peakRssBytes;
+  const rss = r.run.processMaxRssBytes ?? r.run.memory.rssBytes;
   return {
     title: `${count(p.shots)} shots`,
     cells: new Map([
@@ -196,10 +199,18 @@ function scaleColumn(r: ScenarioResult): Column {
       ["simulator CPU", r.simCpuMs === null ? "—" : seconds(r.simCpuMs)],
       ["peak RSS of the orchestrator process", mb(rss)],
       [
+        "… peak JS heap used / off-heap (external)",
+        `${mb(r.run.memory.heapUsedBytes)} / ${mb(r.run.memory.externalBytes)}`,
+      ],
+      [
         "manifest bytes written",
         `${size(m.snapshotBytes + m.journalBytes)} (${m.snapshots} snapshots, journal ${size(m.journalBytes)})`,
       ],
       ["manifest bytes per shot", kib(bytesPerShot(r))],
+      [
+        "manifest write rate (bytes ÷ makespan)",
+        `${mb(((m.snapshotBytes + m.journalBytes) / f.makespanMs) * 1000)}/s`,
+      ],
       ["polls per shot: mean", fixed2(f.pollsPerShot.mean)],
       ["API requests / downloads", `${count(f.requests.api)} / ${count(f.requests.download)}`],
       ["max generations in flight", String(f.maxInFlight)],

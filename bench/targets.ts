@@ -57,7 +57,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   );
   if (largest) {
     const name = `scale ${count(largest.params.shots)}`;
-    const rss = largest.run.processMaxRssBytes ?? largest.run.peakRssBytes;
+    const rss = largest.run.processMaxRssBytes ?? largest.run.memory.rssBytes;
     checks.push(
       check(
         name,
