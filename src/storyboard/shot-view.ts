@@ -1,20 +1,9 @@
 // Each shot's effective values (its own, else from defaults), remembering where every value was written.
+import { SEMANTIC_FIELDS } from "../catalog/index.js";
 import type { PathSegment } from "./finding.js";
 
 /** Shot keys that defaults can supply (every shot key except id and params). */
-export const VALUE_KEYS = [
-  "model",
-  "prompt",
-  "first_frame",
-  "last_frame",
-  "duration",
-  "resolution",
-  "aspect_ratio",
-  "generate_audio",
-  "negative_prompt",
-  "seed",
-  "enhance_prompt",
-] as const;
+export const VALUE_KEYS = ["model", ...SEMANTIC_FIELDS] as const;
 
 export type ValueKey = (typeof VALUE_KEYS)[number];
 
