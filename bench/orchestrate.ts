@@ -9,6 +9,8 @@ import { planRun, runPlan } from "../src/scheduler/index.js";
 import type { RunResult } from "../src/scheduler/index.js";
 import type { RunRecord } from "./figures.js";
 import { startMemorySampler } from "./memory-sampler.js";
+import { percentile, summarize } from "./stats.js";
+import type { Summary } from "./stats.js";
 import type { MemoryPeaks } from "./memory-sampler.js";
 import { buildRequestBody, FrameCache, loadStoryboard } from "../src/storyboard/index.js";
 import type { Clock } from "../src/util/clock.js";
@@ -46,6 +48,8 @@ export interface RunOutcome {
   /** Why shots failed: error code → count, with one example message. */
   failures: Record<string, { count: number; example: string }>;
   warnings: number;
+  /** The poll planner's learned generation times at the end of the run, per model (ms). */
+  learned: Record<string, Summary & { q25: number }>;
 }
 
 export type Orchestrate = (options: OrchestrateOptions) => Promise<RunOutcome>;
@@ -137,6 +141,12 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
       failedShots: counts.failed + counts.unknown + counts.skipped + counts.pending + counts.inFlight,
       failures,
       warnings,
+      learned: Object.fromEntries(
+        [...result.learned].map(([model, samples]) => [
+          model,
+          { ...summarize(samples), q25: percentile(samples, 0.25) },
+        ]),
+      ),
     };
   } finally {
     memory.stop();

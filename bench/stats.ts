@@ -20,6 +20,7 @@ export function mean(values: readonly number[]): number {
 
 export interface Summary {
   count: number;
+  min: number;
   mean: number;
   p50: number;
   p95: number;
@@ -29,6 +30,7 @@ export interface Summary {
 export function summarize(values: readonly number[]): Summary {
   return {
     count: values.length,
+    min: values.length === 0 ? Number.NaN : Math.min(...values),
     mean: mean(values),
     p50: percentile(values, 0.5),
     p95: percentile(values, 0.95),

@@ -50,6 +50,7 @@ const SCHEDULING_ROWS = [
   "polls per shot: mean / p95",
   "polls per shot: first wave / rest",
   "first poll at (share of generation time), p50",
+  "planner's learned times at the end: q25 / max",
   "detection latency p50 / p95",
   "… of which before the poll arrived, p50",
   "API requests (submit + poll)",
@@ -110,6 +111,7 @@ function scenarioColumn(title: string, r: ScenarioResult): Column {
       ["polls per shot: mean / p95", `${fixed2(f.pollsPerShot.mean)} / ${fixed2(f.pollsPerShot.p95)}`],
       ["polls per shot: first wave / rest", `${fixed2(f.pollsColdMean)} / ${fixed2(f.pollsWarmMean)}`],
       ["first poll at (share of generation time), p50", pct(f.firstPollFraction.p50)],
+      ["planner's learned times at the end: q25 / max", learnedText(r)],
       [
         "detection latency p50 / p95",
         `${pct(f.detectionFraction.p50)} / ${pct(f.detectionFraction.p95)} (${millis(f.detectionMs.p50)} / ${millis(f.detectionMs.p95)})`,
@@ -132,6 +134,17 @@ function scenarioColumn(title: string, r: ScenarioResult): Column {
       ],
     ]),
   };
+}
+
+function learnedText(r: ScenarioResult): string {
+  const f = r.figures;
+  const actual = `(actual ${seconds(f.generationMs.min)}–${seconds(f.generationMs.max)})`;
+  const models = Object.entries(r.run.learned);
+  if (models.length === 0) return "—";
+  return models
+    .map(([, l]) => `${seconds(l.q25)} / ${seconds(l.max)} of ${l.count} samples`)
+    .concat(actual)
+    .join(" ");
 }
 
 function baselineColumn(r: BaselineResult): Column {
