@@ -17,13 +17,16 @@ import { WaiterQueue } from "./waiter-queue.js";
 
 export type RequestKind = "submit" | "poll";
 
+/** Grants are paced over this trailing window: a one-second server window plus 5% for arrival jitter. */
+const GATE_WINDOW_MS = 1050;
+
 export interface RequestBudgetOptions {
   clock?: Clock;
   /** Starting rate and ceiling; omitted = start unlimited. */
   maxRequestsPerSecond?: number;
   /** Pause after a 429 that carried no Retry-After. Default 1000 ms. */
   defaultPauseMs?: number;
-  /** Multiplicative decrease on a 429. Default 0.75. */
+  /** Multiplicative decrease on a 429, applied to the rate accepted in the last second. Default 0.9. */
   decreaseFactor?: number;
   /** Additive increase while requests succeed, in requests/second per second. Default 1. */
   increasePerSecond?: number;
@@ -80,6 +83,21 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
   let throttledCount = 0;
 
   const waiting = (): number => queues.submit.size + queues.poll.size;
+
+  /**
+   * The bucket has a token, and (once a rate is set) fewer than `rate` grants fall in the trailing
+   * GATE_WINDOW_MS — a server's sliding one-second window, with a margin for arrival jitter.
+   */
+  function mayGrant(now: number): boolean {
+    if (!canTake(bucket, now)) return false;
+    return !Number.isFinite(bucket.rate) || window.count(now, GATE_WINDOW_MS) < bucket.rate;
+  }
+
+  function nextGrantAt(now: number): number {
+    const tokenAt = readyAt(bucket, now);
+    if (!Number.isFinite(bucket.rate)) return tokenAt;
+    return Math.max(tokenAt, window.freesAt(now, GATE_WINDOW_MS, bucket.rate));
+  }
 
   function record(now: number): void {
     take(bucket);
@@ -151,8 +169,8 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
         disarm();
         return;
       }
-      if (!canTake(bucket, now)) {
-        arm(readyAt(bucket, now));
+      if (!mayGrant(now)) {
+        arm(nextGrantAt(now));
         return;
       }
       const waiter = queue.shift();
@@ -170,7 +188,7 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
       if (signal?.aborted) return Promise.reject(signal.reason as unknown);
       const now = clock.now();
       refill(bucket, now);
-      if (waiting() === 0 && canTake(bucket, now)) {
+      if (waiting() === 0 && mayGrant(now)) {
         record(now);
         return Promise.resolve();
       }
@@ -188,7 +206,7 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
       refill(bucket, now);
       const pause =
         retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? retryAfterMs : defaultPauseMs;
-      throttle(bucket, config, now, pause, window.perSecond(now));
+      throttle(bucket, config, now, pause, window.count(now));
       if (waiting() > 0) drain();
     },
 
@@ -215,7 +233,7 @@ function bucketConfig(options: RequestBudgetOptions): BucketConfig {
     options.maxRequestsPerSecond === undefined
       ? Infinity
       : positiveOr("budget.maxRequestsPerSecond", options.maxRequestsPerSecond, Infinity);
-  const decreaseFactor = options.decreaseFactor ?? 0.75;
+  const decreaseFactor = options.decreaseFactor ?? 0.9;
   if (!(decreaseFactor > 0 && decreaseFactor < 1)) {
     throw new ConfigError(
       "budget.decreaseFactor",

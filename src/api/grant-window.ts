@@ -1,28 +1,46 @@
-// Counts grants over the last second in ten 100 ms slots: O(1) time and memory, whatever the request rate.
-const SLOT_MS = 100;
-const SLOTS = 10;
+// Exact times of recent grants: how many fell in any trailing window, and when that count next drops.
+const HORIZON_MS = 2000;
 
 export class GrantWindow {
-  readonly #counts = new Array<number>(SLOTS).fill(0);
-  readonly #stamps = new Array<number>(SLOTS).fill(-Infinity);
+  #times: number[] = [];
+  #head = 0;
 
   add(now: number): void {
-    const slot = Math.floor(now / SLOT_MS);
-    const index = ((slot % SLOTS) + SLOTS) % SLOTS;
-    if (this.#stamps[index] !== slot) {
-      this.#stamps[index] = slot;
-      this.#counts[index] = 0;
-    }
-    this.#counts[index] = (this.#counts[index] ?? 0) + 1;
+    this.#times.push(now);
+    this.#trim(now);
   }
 
-  /** Grants in the last second (the current slot and the nine before it). */
-  perSecond(now: number): number {
-    const slot = Math.floor(now / SLOT_MS);
-    let total = 0;
-    for (let i = 0; i < SLOTS; i++) {
-      if ((this.#stamps[i] ?? -Infinity) > slot - SLOTS) total += this.#counts[i] ?? 0;
+  /** Grants in (now - windowMs, now]. */
+  count(now: number, windowMs = 1000): number {
+    return this.#times.length - this.#firstAfter(now - windowMs);
+  }
+
+  /** When the count over `windowMs` will have dropped below `limit` (now when it already is). */
+  freesAt(now: number, windowMs: number, limit: number): number {
+    const start = this.#firstAfter(now - windowMs);
+    const excess = this.#times.length - start - Math.ceil(limit) + 1;
+    if (excess <= 0) return now;
+    return (this.#times[start + excess - 1] ?? now) + windowMs;
+  }
+
+  /** Index of the first grant later than `t` (grants are in clock order). */
+  #firstAfter(t: number): number {
+    let lo = this.#head;
+    let hi = this.#times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#times[mid]! <= t) lo = mid + 1;
+      else hi = mid;
     }
-    return total;
+    return lo;
+  }
+
+  #trim(now: number): void {
+    this.#head = this.#firstAfter(now - HORIZON_MS);
+    // Compact now and then so memory stays proportional to the grants in the horizon.
+    if (this.#head > 1024 && this.#head * 2 > this.#times.length) {
+      this.#times = this.#times.slice(this.#head);
+      this.#head = 0;
+    }
   }
 }

@@ -22,6 +22,8 @@ export interface BucketState {
   updatedAt: number;
   pausedUntil: number;
   lastCutAt: number;
+  /** The rate at which the server last said "too many": recovery climbs fast up to just below it. */
+  limitSeen: number;
   /** When the rate last grew (successes in between count as one span of time). */
   lastGrowthAt: number;
 }
@@ -34,6 +36,7 @@ export function initialBucket(config: BucketConfig, now: number): BucketState {
     updatedAt: now,
     pausedUntil: now,
     lastCutAt: -Infinity,
+    limitSeen: Infinity,
     lastGrowthAt: now,
   };
 }
@@ -72,7 +75,8 @@ export function readyAt(state: BucketState, now: number): number {
 
 /**
  * A 429: pause everything for `pauseMs`, and (at most once per second, so a burst of 429s from one overshoot
- * counts once) cut the rate to decreaseFactor × the rate observed over the last second.
+ * counts once) cut the rate to decreaseFactor × the rate observed over the last second — a 429 from a
+ * sliding-window limit means "at the limit", so the cut is shallow and the limit is remembered.
  */
 export function throttle(
   state: BucketState,
@@ -84,6 +88,7 @@ export function throttle(
   state.pausedUntil = Math.max(state.pausedUntil, now + Math.max(0, pauseMs));
   if (now - state.lastCutAt >= CUT_COOLDOWN_MS) {
     const reference = Math.min(state.rate, Math.max(1, observedPerSecond));
+    state.limitSeen = reference;
     state.rate = Math.max(config.floor, reference * config.decreaseFactor);
     state.lastCutAt = now;
   }
@@ -94,14 +99,19 @@ export function throttle(
 }
 
 /**
- * A success: grow the rate additively with the time that passed since the last growth (not per request, so a
- * busy run does not race back into the limit it just hit), up to the ceiling.
+ * A success: grow the rate with the time that passed since the last growth (not per request, so a busy run
+ * does not race back into the limit it just hit): ×1.25 per second up to just below the limit last seen,
+ * then a tenth of the additive step (each probe past a known limit costs a Retry-After pause), up to the ceiling.
  */
 export function recover(state: BucketState, config: BucketConfig, now: number): void {
   if (!Number.isFinite(state.rate) || now <= state.lastGrowthAt) return;
-  state.rate = Math.min(
-    config.ceiling,
-    state.rate + (config.increasePerSecond * (now - state.lastGrowthAt)) / 1000,
-  );
+  const seconds = (now - state.lastGrowthAt) / 1000;
+  const fastUpTo = 0.95 * state.limitSeen;
+  let rate = state.rate;
+  if (rate < fastUpTo) rate = Math.min(fastUpTo, rate * 1.25 ** seconds);
+  else if (Number.isFinite(state.limitSeen))
+    rate += (config.increasePerSecond / 10) * seconds; // re-probe a known limit slowly
+  else rate += config.increasePerSecond * seconds;
+  state.rate = Math.min(config.ceiling, rate);
   state.lastGrowthAt = now;
 }

@@ -13,6 +13,8 @@ const MAX_SAMPLES = 64;
 interface ModelTiming {
   /** Estimated generation times, ascending. */
   samples: number[];
+  /** The same, oldest first. */
+  order: number[];
 }
 
 /**
@@ -30,8 +32,11 @@ export class PollPlanner {
     this.#min = Math.max(1, options.minIntervalMs);
     this.#max = Math.max(this.#min, options.maxIntervalMs ?? 60_000);
     for (const [model, samples] of options.seed ?? []) {
-      for (const sample of samples) this.#timing(model).samples.push(sample);
-      this.#timing(model).samples.sort((a, b) => a - b);
+      const timing = this.#timing(model);
+      for (const sample of samples.slice(-MAX_SAMPLES)) {
+        insertSorted(timing.samples, sample);
+        timing.order.push(sample);
+      }
     }
   }
 
@@ -70,19 +75,19 @@ export class PollPlanner {
   }
 
   /**
-   * A shot of `model` was seen completed at age `upperMs`, still pending at `lowerMs`.
-   * Returns true when this was the model's first observation (callers reschedule its other shots).
+   * A shot of `model` was seen finished at age `upperMs`, and still pending at `lowerMs` (null when no poll
+   * found it pending: then it finished somewhere after the fastest time seen so far). Returns true when this
+   * was the model's first observation (callers reschedule its other shots).
    */
-  observe(model: string, lowerMs: number, upperMs: number): boolean {
+  observe(model: string, lowerMs: number | null, upperMs: number): boolean {
     const timing = this.#timing(model);
     const first = timing.samples.length === 0;
-    const estimate = lowerMs + (upperMs - lowerMs) / 2;
+    const lower = Math.min(upperMs, lowerMs ?? timing.samples[0] ?? upperMs);
+    const estimate = lower + (upperMs - lower) / 2;
     insertSorted(timing.samples, estimate);
-    if (timing.samples.length > MAX_SAMPLES) {
-      // Drop from alternating ends so the window keeps its spread.
-      if (timing.samples.length % 2 === 0) timing.samples.shift();
-      else timing.samples.pop();
-    }
+    timing.order.push(estimate);
+    // Forget the oldest observation, so the window follows the API's current speed.
+    if (timing.order.length > MAX_SAMPLES) removeSorted(timing.samples, timing.order.shift()!);
     return first;
   }
 
@@ -94,7 +99,7 @@ export class PollPlanner {
   #timing(model: string): ModelTiming {
     let timing = this.#models.get(model);
     if (!timing) {
-      timing = { samples: [] };
+      timing = { samples: [], order: [] };
       this.#models.set(model, timing);
     }
     return timing;
@@ -108,7 +113,16 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
+function removeSorted(values: number[], value: number): void {
+  const at = lowerBound(values, value);
+  if (values[at] === value) values.splice(at, 1);
+}
+
 function insertSorted(values: number[], value: number): void {
+  values.splice(lowerBound(values, value), 0, value);
+}
+
+function lowerBound(values: readonly number[], value: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -116,5 +130,5 @@ function insertSorted(values: number[], value: number): void {
     if (values[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  values.splice(lo, 0, value);
+  return lo;
 }

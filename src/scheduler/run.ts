@@ -109,7 +109,8 @@ interface Active {
   submittedAt: number;
   deadline: number;
   lastPollAge: number | null;
-  lastPendingAge: number;
+  /** Age at the last poll that found it still pending; null when none did. */
+  lastPendingAge: number | null;
   lastStatus: string;
   polls: number;
   /** A poll request for this shot is under way. */
@@ -430,7 +431,7 @@ class Runner {
       submittedAt,
       deadline: trackedFrom + this.#o.shotTimeoutMs,
       lastPollAge: null,
-      lastPendingAge: 0,
+      lastPendingAge: null,
       lastStatus: "submitted",
       polls: 0,
       polling: false,

@@ -28,12 +28,13 @@ describe("request budget", () => {
     for (const label of ["a", "b", "c", "d"]) void t.start(label, "poll");
     await settle();
     await clock.advance(2000);
-    // A full bucket allows a one-second burst (2), then one every 500 ms.
+    // A full bucket allows a one-second burst (2); then no more than 2 in any trailing 1.05 s (a server's
+    // sliding second plus a margin for arrival jitter).
     expect(t.granted).toEqual([
       { label: "a", at: 0 },
       { label: "b", at: 0 },
-      { label: "c", at: 500 },
-      { label: "d", at: 1000 },
+      { label: "c", at: 1050 },
+      { label: "d", at: 1050 },
     ]);
   });
 
@@ -67,36 +68,44 @@ describe("request budget", () => {
     expect(t.granted).toEqual([{ label: "a", at: 1000 }]);
   });
 
-  it("cuts the rate to a fraction of the observed rate (once per burst of 429s) and recovers with time", async () => {
+  it("cuts the rate to a fraction of the observed rate (once per burst of 429s), paced by the sliding second", async () => {
     const clock = createFakeClock();
-    const budget = createRequestBudget({
-      clock,
-      decreaseFactor: 0.5,
-      increasePerSecond: 2,
-      minRequestsPerSecond: 0.5,
-    });
+    const budget = createRequestBudget({ clock, decreaseFactor: 0.5, minRequestsPerSecond: 0.5 });
     for (let i = 0; i < 10; i++) await budget.acquire("poll"); // 10 requests within the last second
     budget.onThrottled(100);
     budget.onThrottled(100); // the same overshoot reported by another in-flight request: no second cut
     expect(budget.snapshot().ratePerSecond).toBe(5);
 
     const t = tracker(budget, clock);
-    for (const label of ["a", "b", "c"]) void t.start(label, "poll");
-    await clock.advance(1000);
-    // After the pause: one probe at once, then one every 200 ms (5/s).
-    expect(t.granted).toEqual([
-      { label: "a", at: 100 },
-      { label: "b", at: 300 },
-      { label: "c", at: 500 },
-    ]);
+    for (const label of ["a", "b", "c", "d", "e", "f"]) void t.start(label, "poll");
+    await clock.advance(3000);
+    // The 10 grants that drew the 429 still count until they leave the trailing window (at 1050 ms);
+    // then at most 5 in any 1.05 s.
+    expect(t.granted.map((g) => g.at)).toEqual([1050, 1050, 1050, 1050, 1050, 2100]);
+  });
 
-    // growth counts time since the pause ended (at 100 ms), not the number of successes
-    for (let i = 0; i < 4; i++) budget.onSuccess();
-    expect(budget.snapshot().ratePerSecond).toBeCloseTo(5 + 2 * 0.9, 6);
-    await clock.advance(500);
+  it("recovers with time, not per success: fast up to just below the limit last seen, then slowly", async () => {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({
+      clock,
+      decreaseFactor: 0.5,
+      increasePerSecond: 2,
+      minRequestsPerSecond: 1,
+    });
+    for (let i = 0; i < 20; i++) await budget.acquire("poll");
+    budget.onThrottled(0);
+    expect(budget.snapshot().ratePerSecond).toBe(10);
+    for (let i = 0; i < 50; i++) budget.onSuccess(); // no time passed: no growth
+    expect(budget.snapshot().ratePerSecond).toBe(10);
+    await clock.advance(1000);
     budget.onSuccess();
+    expect(budget.snapshot().ratePerSecond).toBeCloseTo(12.5, 6); // ×1.25 per second below 0.95 × 20
+    await clock.advance(4000);
     budget.onSuccess();
-    expect(budget.snapshot().ratePerSecond).toBeCloseTo(5 + 2 * 1.4, 6);
+    expect(budget.snapshot().ratePerSecond).toBeCloseTo(19, 6); // capped at 0.95 × the limit seen
+    await clock.advance(1000);
+    budget.onSuccess();
+    expect(budget.snapshot().ratePerSecond).toBeCloseTo(19.2, 6); // then a tenth of +2 per second: re-probe slowly
   });
 
   it("cuts again when 429s keep coming after the cooldown, but never below the floor", async () => {
@@ -125,8 +134,10 @@ describe("request budget", () => {
     await budget.acquire("poll");
     budget.onThrottled(0);
     expect(budget.snapshot().ratePerSecond).toBe(1);
-    await clock.advance(60_000);
-    for (let i = 0; i < 100; i++) budget.onSuccess();
+    for (let i = 0; i < 5; i++) {
+      await clock.advance(60_000);
+      budget.onSuccess();
+    }
     expect(budget.snapshot().ratePerSecond).toBe(3);
   });
 
