@@ -70,7 +70,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
     await mkdir(storyboard.outputDir, { recursive: true });
     const plan = planRun({ shots: storyboard.shots, previous: null, clips: new Map() });
     const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString());
-    const store = await ManifestStore.open({ outDir: storyboard.outputDir, manifest, clock });
+    const store = await ManifestStore.open({ outDir: storyboard.outputDir, manifest });
     const budget = createRequestBudget({
       clock,
       ...(options.budgetMaxRps === undefined ? {} : { maxRequestsPerSecond: options.budgetMaxRps }),

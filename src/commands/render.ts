@@ -91,7 +91,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const sim = simOptions ? await startSimulator(simOptions) : null;
   try {
     const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString());
-    const store = await ManifestStore.open({ outDir, manifest, clock });
+    const store = await ManifestStore.open({ outDir, manifest });
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,

@@ -1,77 +1,70 @@
-// Append-only, fsync'd log of paid generation ids: durable at once, without rewriting the whole manifest.
-import { open, readFile, rm } from "node:fs/promises";
+// Append-only log of manifest changes since the last snapshot: each line sets some fields of one shot.
+import { open, readFile, rename, rm } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
+import type { ShotRecord } from "./types.js";
 
+/** One change: these fields of shot `id` took these values (later lines win). */
 export interface JournalEntry {
-  kind: "submitted";
   id: string;
-  generation_id: string;
-  input_hash: string;
-  submitted_at: string;
+  set: Partial<Omit<ShotRecord, "id">>;
 }
 
-interface Waiter {
-  line: string;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
-/** Group commit: entries appended while a write+fsync is under way share the next one. */
+/** The journal file: appends are fsync'd; the store decides when (one writer at a time). */
 export class Journal {
   #handle: FileHandle | null = null;
-  #pending: Waiter[] = [];
-  #writing = false;
   #bytes = 0;
+  #size = 0;
   readonly path: string;
 
   constructor(path: string) {
     this.path = path;
   }
 
+  /** All bytes ever appended through this object. */
   get bytesWritten(): number {
     return this.#bytes;
   }
 
-  append(entry: JournalEntry): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
-      if (!this.#writing) void this.#drain();
+  /** Bytes in the current file (since the last rotation). */
+  get size(): number {
+    return this.#size;
+  }
+
+  async append(entries: readonly JournalEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const data = entries.map((entry) => `${JSON.stringify(entry)}\n`).join("");
+    this.#handle ??= await open(this.path, "a", 0o644);
+    await this.#handle.appendFile(data);
+    await this.#handle.sync();
+    const bytes = Buffer.byteLength(data);
+    this.#bytes += bytes;
+    this.#size += bytes;
+  }
+
+  /** Moves the file aside (to `to`); the next append starts a new one. */
+  async rotate(to: string): Promise<void> {
+    await this.#close();
+    await rename(this.path, to).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== "ENOENT") throw err;
     });
+    this.#size = 0;
   }
 
-  async #drain(): Promise<void> {
-    this.#writing = true;
-    while (this.#pending.length > 0) {
-      const batch = this.#pending;
-      this.#pending = [];
-      try {
-        this.#handle ??= await open(this.path, "a", 0o644);
-        const data = batch.map((w) => w.line).join("");
-        await this.#handle.appendFile(data);
-        await this.#handle.sync();
-        this.#bytes += Buffer.byteLength(data);
-        for (const w of batch) w.resolve();
-      } catch (err) {
-        for (const w of batch) w.reject(err);
-      }
-    }
-    this.#writing = false;
-  }
-
-  /** Remove the journal once a manifest snapshot holds everything in it. */
+  /** Removes the file once a snapshot holds everything in it. */
   async clear(): Promise<void> {
-    await this.close();
+    await this.#close();
     await rm(this.path, { force: true });
+    this.#size = 0;
   }
 
-  async close(): Promise<void> {
+  async #close(): Promise<void> {
     const handle = this.#handle;
     this.#handle = null;
     await handle?.close();
   }
 }
 
-/** Entries of a journal left by an earlier run; a torn last line (crash mid-append) is ignored. */
+/** Entries of a journal file; a torn last line (a crash mid-append) is ignored. */
 export async function readJournal(path: string): Promise<JournalEntry[]> {
   let text: string;
   try {
@@ -85,12 +78,8 @@ export async function readJournal(path: string): Promise<JournalEntry[]> {
     if (line.trim() === "") continue;
     try {
       const parsed = JSON.parse(line) as Partial<JournalEntry>;
-      if (
-        parsed.kind === "submitted" &&
-        typeof parsed.id === "string" &&
-        typeof parsed.generation_id === "string"
-      ) {
-        entries.push(parsed as JournalEntry);
+      if (typeof parsed.id === "string" && parsed.set !== null && typeof parsed.set === "object") {
+        entries.push({ id: parsed.id, set: parsed.set });
       }
     } catch {
       // A torn line from a crash mid-append: everything before it is intact.

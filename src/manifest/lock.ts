@@ -12,6 +12,10 @@ export interface OutputLock {
   release(): Promise<void>;
 }
 
+/** Locks this process holds: a lock file naming our own pid but not listed here was left by an earlier
+ * process that had the same pid (containers reuse pids), so it is stale. */
+const held = new Set<string>();
+
 interface LockOwner {
   pid: number;
   hostname: string;
@@ -31,12 +35,20 @@ export async function acquireOutputLock(outDir: string): Promise<OutputLock> {
       };
       await handle.writeFile(JSON.stringify(owner));
       await handle.close();
-      return { path, tookOver, release: () => releaseIfOurs(path) };
+      held.add(path);
+      return {
+        path,
+        tookOver,
+        release: async () => {
+          held.delete(path);
+          await releaseIfOurs(path);
+        },
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
     const owner = await readOwner(path);
-    if (owner && isAlive(owner)) {
+    if (owner && isAlive(owner, held.has(path))) {
       throw new OutputLockedError(
         `${outDir} is in use by another storyreel run (pid ${owner.pid} on ${owner.hostname}, since ${owner.started_at}). Wait for it to finish, or stop it first.`,
         owner.pid,
@@ -60,9 +72,9 @@ async function readOwner(path: string): Promise<LockOwner | null> {
   return null;
 }
 
-function isAlive(owner: LockOwner): boolean {
+function isAlive(owner: LockOwner, heldHere: boolean): boolean {
   if (owner.hostname !== hostname()) return true; // another machine's run (shared folder): never steal it
-  if (owner.pid === process.pid) return false;
+  if (owner.pid === process.pid) return heldHere;
   try {
     process.kill(owner.pid, 0);
     return true;

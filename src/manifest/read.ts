@@ -1,7 +1,7 @@
 // Loads the manifest of an output folder, replaying the journal of a run that was killed mid-way.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { JOURNAL_FILE, MANIFEST_FILE } from "./types.js";
+import { JOURNAL_FILE, MANIFEST_FILE, OLD_JOURNAL_FILE } from "./types.js";
 import type { Manifest } from "./types.js";
 import { manifestProblems } from "./schema.js";
 import { readJournal } from "./journal.js";
@@ -36,26 +36,18 @@ export async function readManifest(outDir: string): Promise<Manifest | null> {
     );
   }
   const manifest = parsed as Manifest;
+  // Replaying is idempotent: a journal already folded into the snapshot sets the values it already has.
+  applyJournal(manifest, await readJournal(join(outDir, OLD_JOURNAL_FILE)));
   applyJournal(manifest, await readJournal(join(outDir, JOURNAL_FILE)));
   return manifest;
 }
 
-/** A journalled submission newer than what the snapshot knows wins: that generation was paid for. */
+/** Applies journalled changes in order: each sets fields of one shot; shots no longer listed are skipped. */
 export function applyJournal(manifest: Manifest, entries: readonly JournalEntry[]): void {
   if (entries.length === 0) return;
   const byId = new Map(manifest.shots.map((s) => [s.id, s]));
   for (const entry of entries) {
     const shot = byId.get(entry.id);
-    if (!shot || shot.generation_id === entry.generation_id) continue;
-    if (shot.submitted_at !== null && shot.submitted_at > entry.submitted_at) continue;
-    shot.status = "submitted";
-    shot.generation_id = entry.generation_id;
-    shot.submitted_at = entry.submitted_at;
-    shot.input_hash = entry.input_hash;
-    shot.completed_at = null;
-    shot.video_url = null;
-    shot.clip = null;
-    shot.error = null;
-    shot.polls = 0;
+    if (shot) Object.assign(shot, entry.set);
   }
 }

@@ -1,18 +1,19 @@
-// The live manifest of a run: in-memory updates, paid ids journalled at once, snapshots coalesced in time.
+// The live manifest of a run: changes go to the journal (paid ids fsync'd at once); snapshots are rewritten rarely.
 import { join } from "node:path";
-import type { Clock } from "../util/clock.js";
-import { systemClock } from "../util/clock.js";
+import { rm } from "node:fs/promises";
 import { writeFileAtomic } from "./atomic-write.js";
 import { Journal } from "./journal.js";
-import { JOURNAL_FILE, MANIFEST_FILE } from "./types.js";
+import type { JournalEntry } from "./journal.js";
+import { JOURNAL_FILE, MANIFEST_FILE, OLD_JOURNAL_FILE } from "./types.js";
 import type { Manifest, ShotRecord } from "./types.js";
 
 export interface ManifestStoreOptions {
   outDir: string;
   manifest: Manifest;
-  clock?: Clock;
-  /** Shortest gap between two snapshots; it grows with the time a snapshot takes (default 250 ms). */
-  minSnapshotGapMs?: number;
+  /** How long ordinary changes may wait before they are appended to the journal (default 250 ms). */
+  batchMs?: number;
+  /** The snapshot is rewritten once the journal holds this many bytes or the snapshot's size (default 256 KiB). */
+  minCompactionBytes?: number;
 }
 
 export interface ManifestStoreStats {
@@ -21,40 +22,50 @@ export interface ManifestStoreStats {
   journalBytes: number;
 }
 
+type ShotPatch = Partial<Omit<ShotRecord, "id">>;
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * Snapshots are rewritten whole, so their rate is bounded (gap ≥ 8 × the last write's duration):
- * total bytes grow with run time, not with shots × updates. Paid generation ids go to the journal
- * first, so they are on disk before anyone polls them.
+ * Every change is a small line in `manifest.journal`; `manifest.json` is rewritten (atomically) only when the
+ * journal has grown as large as the snapshot, so the bytes written grow with the number of changes, not with
+ * shots × changes. A paid generation id is fsync'd to the journal before anyone polls it. One writer loop
+ * does all file work, so an append never races a compaction. Readers (readManifest) replay the journal over
+ * the snapshot; the snapshot written at close holds everything.
  */
 export class ManifestStore {
   readonly outDir: string;
   readonly manifest: Manifest;
   readonly #byId = new Map<string, ShotRecord>();
   readonly #journal: Journal;
-  readonly #clock: Clock;
-  readonly #minGapMs: number;
-  #gapMs: number;
+  readonly #batchMs: number;
+  readonly #minCompactionBytes: number;
+  #pending = new Map<string, ShotPatch>();
+  #waiters: Waiter[] = [];
   #timer: NodeJS.Timeout | null = null;
-  #dirty = false;
-  #writing: Promise<void> | null = null;
-  #closed = false;
+  #writer: Promise<void> | null = null;
+  #failure: unknown = null;
   #snapshots = 0;
   #snapshotBytes = 0;
+  #lastSnapshotSize = 0;
 
   private constructor(options: ManifestStoreOptions) {
     this.outDir = options.outDir;
     this.manifest = options.manifest;
-    this.#clock = options.clock ?? systemClock;
-    this.#minGapMs = options.minSnapshotGapMs ?? 250;
-    this.#gapMs = this.#minGapMs;
+    this.#batchMs = options.batchMs ?? 250;
+    this.#minCompactionBytes = options.minCompactionBytes ?? 256 * 1024;
     for (const shot of this.manifest.shots) this.#byId.set(shot.id, shot);
     this.#journal = new Journal(join(this.outDir, JOURNAL_FILE));
   }
 
-  /** Writes the initial snapshot (which absorbs any journal left by a killed run), then clears that journal. */
+  /** Writes the initial snapshot (it absorbs any journal left by a killed run), then removes those journals. */
   static async open(options: ManifestStoreOptions): Promise<ManifestStore> {
     const store = new ManifestStore(options);
-    await store.flush();
+    await store.#writeSnapshot(store.#serialize());
+    await rm(join(store.outDir, OLD_JOURNAL_FILE), { force: true });
     await store.#journal.clear();
     return store;
   }
@@ -65,10 +76,17 @@ export class ManifestStore {
     return shot;
   }
 
-  /** Changes a shot in memory; a snapshot follows within the current gap. */
-  update(id: string, patch: Partial<Omit<ShotRecord, "id">>): ShotRecord {
+  /** Changes a shot in memory; the change reaches the journal within the batch interval. */
+  update(id: string, patch: ShotPatch): ShotRecord {
     const shot = Object.assign(this.shot(id), patch);
-    this.#markDirty();
+    this.#pending.set(id, { ...this.#pending.get(id), ...patch });
+    if (!this.#timer) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.#write().catch(() => undefined);
+      }, this.#batchMs);
+      this.#timer.unref();
+    }
     return shot;
   }
 
@@ -77,32 +95,34 @@ export class ManifestStore {
     id: string,
     submission: { generation_id: string; submitted_at: string; input_hash: string },
   ): Promise<void> {
-    this.update(id, { status: "submitted", error: null, ...submission });
-    await this.#journal.append({ kind: "submitted", id, ...submission });
+    this.update(id, {
+      status: "submitted",
+      error: null,
+      polls: 0,
+      completed_at: null,
+      video_url: null,
+      clip: null,
+      credits_used: null,
+      ...submission,
+    });
+    await this.#write();
   }
 
-  /** Writes a snapshot now (or waits for the one under way and writes again if anything changed since). */
-  async flush(): Promise<void> {
-    if (this.#timer) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
-    while (this.#writing) await this.#writing;
-    this.#dirty = false;
-    this.#writing = this.#writeSnapshot();
-    try {
-      await this.#writing;
-    } finally {
-      this.#writing = null;
-    }
+  /** Everything changed so far is on disk (in the journal). */
+  flush(): Promise<void> {
+    return this.#write();
   }
 
-  /** Final snapshot; the journal is then redundant and removed. */
+  /** Final snapshot with `patch` applied; the journals are then redundant and removed. */
   async close(patch: Partial<Pick<Manifest, "finished_at">> = {}): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    while (this.#writer) await this.#writer.catch(() => undefined);
     Object.assign(this.manifest, patch);
-    await this.flush();
-    this.#closed = true;
+    this.#pending.clear();
+    await this.#writeSnapshot(this.#serialize());
     await this.#journal.clear();
+    await rm(join(this.outDir, OLD_JOURNAL_FILE), { force: true });
   }
 
   stats(): ManifestStoreStats {
@@ -113,24 +133,53 @@ export class ManifestStore {
     };
   }
 
-  #markDirty(): void {
-    this.#dirty = true;
-    if (this.#timer || this.#closed) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      if (this.#dirty) void this.flush().catch(() => this.#markDirty());
-    }, this.#gapMs);
-    this.#timer.unref();
+  /** Resolves when everything pending now is on disk; starts the writer loop if it is idle. */
+  #write(): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure as Error);
+    const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    this.#writer ??= this.#loop().finally(() => (this.#writer = null));
+    return done;
   }
 
-  async #writeSnapshot(): Promise<void> {
-    const started = this.#clock.now();
-    const bytes = await writeFileAtomic(
-      join(this.outDir, MANIFEST_FILE),
-      `${JSON.stringify(this.manifest, null, 2)}\n`,
-    );
+  async #loop(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    while (this.#waiters.length > 0) {
+      const waiters = this.#waiters;
+      const entries: JournalEntry[] = [...this.#pending].map(([id, set]) => ({ id, set }));
+      this.#waiters = [];
+      this.#pending = new Map();
+      try {
+        await this.#journal.append(entries);
+        if (this.#journal.size >= Math.max(this.#minCompactionBytes, this.#lastSnapshotSize))
+          await this.#compact();
+        for (const w of waiters) w.resolve();
+      } catch (err) {
+        this.#failure ??= err;
+        for (const w of waiters) w.reject(err);
+      }
+    }
+  }
+
+  /**
+   * Folds the journal into a new snapshot: the journal is moved aside, the state captured (it holds everything
+   * journalled, and possibly newer changes that will be journalled next), the snapshot written, and only then
+   * the old journal removed — a crash at any point leaves files that replay to a consistent state.
+   */
+  async #compact(): Promise<void> {
+    await this.#journal.rotate(join(this.outDir, OLD_JOURNAL_FILE));
+    await this.#writeSnapshot(this.#serialize());
+    await rm(join(this.outDir, OLD_JOURNAL_FILE), { force: true });
+  }
+
+  #serialize(): string {
+    return `${JSON.stringify(this.manifest, null, 2)}\n`;
+  }
+
+  async #writeSnapshot(text: string): Promise<void> {
+    const bytes = await writeFileAtomic(join(this.outDir, MANIFEST_FILE), text);
     this.#snapshots += 1;
     this.#snapshotBytes += bytes;
-    this.#gapMs = Math.min(10_000, Math.max(this.#minGapMs, 8 * (this.#clock.now() - started)));
+    this.#lastSnapshotSize = bytes;
   }
 }

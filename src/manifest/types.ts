@@ -43,4 +43,6 @@ export interface Manifest {
 
 export const MANIFEST_FILE = "manifest.json";
 export const JOURNAL_FILE = "manifest.journal";
+/** The previous journal while a new snapshot is being written (see ManifestStore). */
+export const OLD_JOURNAL_FILE = "manifest.journal.old";
 export const LOCK_FILE = ".storyreel.lock";

@@ -42,14 +42,20 @@ async function idsOnDisk(outDir: string): Promise<Map<string, string>> {
   } catch {
     // not written yet
   }
-  try {
-    for (const line of (await readFile(join(outDir, "manifest.journal"), "utf8")).split("\n")) {
-      if (!line.trim()) continue;
-      const entry = JSON.parse(line) as { id: string; generation_id: string };
-      ids.set(entry.id, entry.generation_id);
+  for (const journal of ["manifest.journal.old", "manifest.journal"]) {
+    try {
+      for (const line of (await readFile(join(outDir, journal), "utf8")).split("\n")) {
+        if (!line.trim()) continue;
+        try {
+          const entry = JSON.parse(line) as { id: string; set: { generation_id?: string | null } };
+          if (entry.set.generation_id) ids.set(entry.id, entry.set.generation_id);
+        } catch {
+          // a line being written right now
+        }
+      }
+    } catch {
+      // no journal
     }
-  } catch {
-    // no journal
   }
   return ids;
 }
