@@ -135,7 +135,7 @@ export class ManifestStore {
 
   /** Resolves when everything pending now is on disk; starts the writer loop if it is idle. */
   #write(): Promise<void> {
-    if (this.#failure) return Promise.reject(this.#failure as Error);
+    if (this.#failure) return Promise.reject(this.#failure);
     const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
     this.#writer ??= this.#loop().finally(() => (this.#writer = null));
     return done;
