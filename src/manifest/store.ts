@@ -47,7 +47,7 @@ export class ManifestStore {
   #waiters: Waiter[] = [];
   #timer: NodeJS.Timeout | null = null;
   #writer: Promise<void> | null = null;
-  #failure: unknown = null;
+  #failure: Error | null = null;
   #snapshots = 0;
   #snapshotBytes = 0;
   #lastSnapshotSize = 0;
@@ -155,7 +155,7 @@ export class ManifestStore {
           await this.#compact();
         for (const w of waiters) w.resolve();
       } catch (err) {
-        this.#failure ??= err;
+        this.#failure ??= err instanceof Error ? err : new Error(String(err));
         for (const w of waiters) w.reject(err);
       }
     }
