@@ -22,8 +22,14 @@ export interface Analysis {
   model(shot: ShotView): ModelSpec | undefined;
 }
 
+/** The fast path's positions cannot place diagnostics: any problem found there is found again exactly. */
 export async function analyze(file: string): Promise<Analysis> {
-  const source = await loadSource(file);
+  const first = await analyzeSource(file, await loadSource(file, { exact: false }));
+  if (!first.source.fast || first.diagnostics.length === 0) return first;
+  return analyzeSource(file, await loadSource(file, { exact: true }));
+}
+
+async function analyzeSource(file: string, source: LoadedSource): Promise<Analysis> {
   const models = new Map<string, ModelSpec | undefined>();
   const model = (shot: ShotView): ModelSpec | undefined => {
     const id = shot.values.model;

@@ -5,7 +5,9 @@ import type { YAMLError } from "yaml";
 import type { Diagnostic } from "./types.js";
 import { fileDiagnostic, sortDiagnostics } from "./diagnostic.js";
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from "./limits.js";
-import { Positions } from "./positions.js";
+import { DocumentPositions } from "./positions.js";
+import type { Positions } from "./positions.js";
+import { fastParse } from "./fast-parse.js";
 import { readStoryboardText } from "./read-text.js";
 import { scanDocument } from "./yaml-nodes.js";
 
@@ -19,9 +21,18 @@ export interface LoadedSource {
   /** The parsed data; undefined when any diagnostic was found. */
   data: unknown;
   diagnostics: Diagnostic[];
+  /** Read by the fast path: positions of shot items only. */
+  fast: boolean;
 }
 
-export async function loadSource(file: string): Promise<LoadedSource> {
+/**
+ * `exact: false` allows the fast path (see fastParse); its positions know only where each shot is, so a
+ * caller that finds any problem must load again with `exact: true` to place its diagnostics.
+ */
+export async function loadSource(
+  file: string,
+  options: { exact: boolean } = { exact: true },
+): Promise<LoadedSource> {
   const absPath = resolve(file);
   const read = await readStoryboardText(absPath);
   if (!read.ok) {
@@ -30,12 +41,24 @@ export async function loadSource(file: string): Promise<LoadedSource> {
       file,
       absPath,
       sha256: read.sha256,
-      positions: new Positions(null, null),
+      positions: new DocumentPositions(null, null),
       data: undefined,
       diagnostics,
+      fast: false,
     };
   }
-  return { ...parseText(file, read.text), file, absPath, sha256: read.sha256 };
+  const fast = options.exact ? null : fastParse(read.text);
+  if (fast)
+    return {
+      file,
+      absPath,
+      sha256: read.sha256,
+      positions: fast.positions,
+      data: fast.data,
+      diagnostics: [],
+      fast: true,
+    };
+  return { ...parseText(file, read.text), file, absPath, sha256: read.sha256, fast: false };
 }
 
 function parseText(file: string, text: string): Pick<LoadedSource, "positions" | "data" | "diagnostics"> {
@@ -47,7 +70,7 @@ function parseText(file: string, text: string): Pick<LoadedSource, "positions" |
     prettyErrors: true,
     strict: true,
   });
-  const positions = new Positions(doc, lines);
+  const positions = new DocumentPositions(doc, lines);
   const at = (offset: number): { line: number; column: number } => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };

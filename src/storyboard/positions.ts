@@ -10,7 +10,17 @@ export interface Position {
 
 const START: Position = { line: 1, column: 1 };
 
-export class Positions {
+/** Where things are in the storyboard text. */
+export interface Positions {
+  /**
+   * Position of the value at `path`; of its key when `anchor` is "key" or the value is empty; of the
+   * deepest node that exists when the path does not (a missing key points at its parent mapping).
+   */
+  locate(path: readonly PathSegment[], anchor?: Anchor): Position;
+}
+
+/** Positions of every node, from the `yaml` package's parsed document. */
+export class DocumentPositions implements Positions {
   readonly #doc: Document.Parsed | null;
   readonly #lines: LineCounter | null;
 
@@ -19,10 +29,6 @@ export class Positions {
     this.#lines = lines;
   }
 
-  /**
-   * Position of the value at `path`; of its key when `anchor` is "key" or the value is empty; of the
-   * deepest node that exists when the path does not (a missing key points at its parent mapping).
-   */
   locate(path: readonly PathSegment[], anchor: Anchor = "value"): Position {
     const doc = this.#doc;
     if (!doc) return START;
@@ -71,4 +77,23 @@ function isNodeLike(value: unknown): value is Node {
 function isEmptyScalar(node: unknown): boolean {
   if (!isScalar(node)) return node === null || node === undefined;
   return node.value === null && (!node.range || node.range[0] === node.range[1]);
+}
+
+/**
+ * The fast path's positions (a valid storyboard read without the `yaml` AST): each shot item's position,
+ * found by a scan of the text; nothing else is asked of it (diagnostics always come from the exact path).
+ */
+export class ShotPositions implements Positions {
+  readonly #shots: readonly Position[];
+
+  constructor(shots: readonly Position[]) {
+    this.#shots = shots;
+  }
+
+  locate(path: readonly PathSegment[]): Position {
+    const index = path[1];
+    if (path.length === 2 && path[0] === "shots" && typeof index === "number")
+      return this.#shots[index] ?? START;
+    return START;
+  }
 }
