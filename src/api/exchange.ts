@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Dispatcher } from "undici";
 import type { Clock } from "../util/clock.js";
+import { startTimer } from "../util/clock.js";
 
 export interface ExchangeRequest {
   dispatcher: Dispatcher;
@@ -47,14 +48,10 @@ class TimeoutMarker extends Error {
 export async function exchange(req: ExchangeRequest): Promise<ExchangeOutcome> {
   const state = { sent: false, timedOut: false, aborted: false };
   const controller = new AbortController();
-  const timer = new AbortController();
-  req.clock.sleep(req.timeoutMs, timer.signal).then(
-    () => {
-      state.timedOut = true;
-      controller.abort(new TimeoutMarker(req.timeoutMs));
-    },
-    () => undefined,
-  );
+  const cancelTimer = startTimer(req.clock, req.timeoutMs, () => {
+    state.timedOut = true;
+    controller.abort(new TimeoutMarker(req.timeoutMs));
+  });
   const onAbort = (): void => {
     if (req.abortable === "until-sent" && state.sent) return;
     state.aborted = true;
@@ -63,7 +60,8 @@ export async function exchange(req: ExchangeRequest): Promise<ExchangeOutcome> {
   if (req.signal?.aborted) onAbort();
   else req.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const response = await req.dispatcher.compose(markSent(state)).request({
+    const options: Dispatcher.RequestOptions & { [SENT_STATE]: typeof state } = {
+      [SENT_STATE]: state,
       origin: req.origin,
       path: req.path,
       method: req.method,
@@ -73,42 +71,58 @@ export async function exchange(req: ExchangeRequest): Promise<ExchangeOutcome> {
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs,
       ...(req.reset === undefined ? {} : { reset: req.reset }),
-    });
+    };
+    // undici hands the options object as it is to the interceptors, which read the state from it.
+    const response = await withSentMarker(req.dispatcher).request(options);
     const { text, truncated } = await readText(response.body, req.maxBodyBytes);
     return { kind: "response", status: response.statusCode, headers: response.headers, text, truncated };
   } catch (error) {
     return { kind: "failure", sent: state.sent, timedOut: state.timedOut, aborted: state.aborted, error };
   } finally {
-    timer.abort();
+    cancelTimer();
     req.signal?.removeEventListener("abort", onAbort);
   }
 }
 
-/** Interceptor that flags the moment undici hands the request to a connected socket (just before writing it). */
-function markSent(state: { sent: boolean }): Dispatcher.DispatcherComposeInterceptor {
-  return (dispatch) => (opts, handler) =>
-    dispatch(opts, {
-      onRequestStart(controller, context) {
-        state.sent = true;
-        handler.onRequestStart?.(controller, context);
-      },
-      onRequestUpgrade(controller, statusCode, headers, socket) {
-        handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
-      },
-      onResponseStart(controller, statusCode, headers, statusMessage) {
-        handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
-      },
-      onResponseData(controller, chunk) {
-        handler.onResponseData?.(controller, chunk);
-      },
-      onResponseEnd(controller, trailers) {
-        handler.onResponseEnd?.(controller, trailers);
-      },
-      onResponseError(controller, error) {
-        handler.onResponseError?.(controller, error);
-      },
-    });
+/** Where an exchange's state travels with its request options, to the one interceptor per dispatcher. */
+const SENT_STATE = Symbol("storyreel.sentState");
+const withMarker = new WeakMap<Dispatcher, Dispatcher>();
+
+/** The dispatcher composed with the sent-marking interceptor, once per dispatcher (not per request). */
+function withSentMarker(dispatcher: Dispatcher): Dispatcher {
+  let composed = withMarker.get(dispatcher);
+  if (!composed) {
+    composed = dispatcher.compose(markSent);
+    withMarker.set(dispatcher, composed);
+  }
+  return composed;
 }
+
+/** Interceptor that flags the moment undici hands the request to a connected socket (just before writing it). */
+const markSent: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
+  const state = (opts as { [SENT_STATE]?: { sent: boolean } })[SENT_STATE];
+  return dispatch(opts, {
+    onRequestStart(controller, context) {
+      if (state) state.sent = true;
+      handler.onRequestStart?.(controller, context);
+    },
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+      handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    },
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+      handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    },
+    onResponseData(controller, chunk) {
+      handler.onResponseData?.(controller, chunk);
+    },
+    onResponseEnd(controller, trailers) {
+      handler.onResponseEnd?.(controller, trailers);
+    },
+    onResponseError(controller, error) {
+      handler.onResponseError?.(controller, error);
+    },
+  });
+};
 
 async function readText(
   body: Dispatcher.ResponseData["body"],

@@ -23,3 +23,18 @@ export const systemClock: Clock = {
     }
   },
 };
+
+/**
+ * Calls `onTimeout` after `ms` unless cancelled first. On the system clock this is a plain unref'd timer
+ * (cheap enough for every request); other clocks (tests) get it through their own sleep.
+ */
+export function startTimer(clock: Clock, ms: number, onTimeout: () => void): () => void {
+  if (clock === systemClock) {
+    const timer = setTimeout(onTimeout, Math.max(0, ms));
+    timer.unref();
+    return () => clearTimeout(timer);
+  }
+  const cancel = new AbortController();
+  clock.sleep(ms, cancel.signal).then(onTimeout, () => undefined);
+  return () => cancel.abort();
+}
