@@ -15,6 +15,8 @@ export function eventLine(event: RunEvent): string | null {
       return `${event.id}  ${event.status === "completed" ? "up to date" : "skipped"}: ${event.reason}`;
     case "shot_submitted":
       return `${event.id}  ${event.resumed ? "resumed" : "submitted"}  generation ${event.generation_id}`;
+    case "shot_polled":
+      return null; // plain output shows state changes only
     case "shot_status":
       return `${event.id}  ${event.status}  (${event.polls} poll${event.polls === 1 ? "" : "s"}, ${seconds(event.elapsed_ms)})`;
     case "shot_completed": {

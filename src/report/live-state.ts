@@ -91,6 +91,7 @@ export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
         warning: null,
       });
       break;
+    case "shot_polled":
     case "shot_status": {
       const shot = state.inFlight.get(event.id);
       if (!shot) break;

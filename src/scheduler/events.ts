@@ -46,6 +46,15 @@ export type RunEvent =
       polls: number;
       elapsed_ms: number;
     })
+  /** Every poll answer that left a shot pending (for live views; plain output only shows status changes). */
+  | (EventBase & {
+      type: "shot_polled";
+      id: string;
+      index: number;
+      status: string;
+      polls: number;
+      elapsed_ms: number;
+    })
   | (EventBase & {
       type: "shot_completed";
       id: string;

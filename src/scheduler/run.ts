@@ -552,6 +552,15 @@ class Runner {
       if (result.status !== active.lastStatus) {
         active.lastStatus = result.status;
         this.#emitStatus(active, result.status);
+      } else {
+        this.#emit({
+          type: "shot_polled",
+          id: shot.id,
+          index: shot.index,
+          status: result.status,
+          polls: active.polls,
+          elapsed_ms: this.#elapsed(active),
+        });
       }
       if (this.#clock.now() >= active.deadline) this.#timeOut(active);
       else this.#schedule(active);

@@ -114,6 +114,25 @@ describe("live view model", () => {
     expect(later.summary).toContain("13 s");
   });
 
+  it("counts every poll, not just the ones that changed the status", () => {
+    const state = fold([
+      started(1),
+      submitted("open", 0, 100),
+      status("open", 0, 600, "generating", 1, 500),
+      { type: "shot_polled", t: 900, id: "open", index: 0, status: "generating", polls: 2, elapsed_ms: 800 },
+      {
+        type: "shot_polled",
+        t: 1200,
+        id: "open",
+        index: 0,
+        status: "generating",
+        polls: 3,
+        elapsed_ms: 1100,
+      },
+    ]);
+    expect(liveView(state, { nowT: 1200 }).lines).toEqual(["open  generating    1.1 s  3 polls"]);
+  });
+
   it("lists in-flight shots in storyboard order and marks resumed ones", () => {
     const state = fold([
       started(0, { total: 3, toResume: 2, upToDate: 1 }),
