@@ -87,7 +87,7 @@ const SCALE_ROWS = [
 const SCALE_NOTES = [
   "- The orchestrator runs alone in a plain `node` child process (src compiled to JS, no tsx loader), the simulator in another; CPU is process.cpuUsage() over runPlan + the final manifest write, peak RSS is getrusage's maxRSS of that process.",
   "- Generations are deliberately short here, so makespan / ideal measures orchestrator throughput, not a target.",
-  "- Snapshots are rewritten whole at a gap that follows their write time, so manifest bytes grow with run time × write rate: bytes per shot here reflect these short runs, not a 60 s-per-generation run.",
+  "- Manifest bytes: every change is a journal line and the snapshot is rewritten only when the journal has outgrown it, so the total grows with the number of changes (about 3 per shot plus polls), not with run time or shots × changes.",
 ];
 
 function scenarioColumn(title: string, r: ScenarioResult): Column {
