@@ -46,3 +46,17 @@ export function describeFailure(err: unknown, debug: boolean): Failure {
     message: `internal error: ${message}${stack}\n(set STORYREEL_DEBUG=1 for details; please report this)`,
   };
 }
+
+const RUN_STOPPED_HINTS: Readonly<Record<string, string>> = {
+  E_API_UNAUTHORIZED:
+    "check AIML_API_KEY (or AIMLAPI_KEY): the API does not accept it. Nothing more was submitted; once it is fixed, the same command resumes the run.",
+  E_API_FORBIDDEN:
+    "the API refused to generate (for example: out of credits). Top up or check the key's plan at https://aimlapi.com/app/billing, then run the same command again to resume.",
+  E_MANIFEST_IO:
+    "the manifest could not be written, so the run stopped rather than risk losing a paid generation id: check free space and permissions of the output folder, then run again.",
+};
+
+/** What to do after a run-stopping error, by its code; empty when there is nothing to add. */
+export function runStoppedHint(code: string): string {
+  return RUN_STOPPED_HINTS[code] ?? "";
+}

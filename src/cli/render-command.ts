@@ -10,6 +10,7 @@ import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
 import { reportToGithubActions } from "./github-actions.js";
+import { runStoppedHint } from "./errors.js";
 
 export interface RenderFlags extends SelectionFlags {
   out?: string;
@@ -68,7 +69,10 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
         }),
       );
     }
-    if (result.fatal) io.stderr.write(`error: ${result.fatal.message}\n`);
+    if (result.fatal) {
+      const hint = runStoppedHint(result.fatal.code);
+      io.stderr.write(`error: ${result.fatal.message}\n${hint ? `${hint}\n` : ""}`);
+    }
     // GitHub Actions: job summary + annotations on failed shots (only when the env says we run there).
     await reportToGithubActions({
       io,

@@ -113,6 +113,18 @@ describe("storyreel CLI", () => {
     expect(run.stderr).toContain('--concurrency: "zero" is not allowed (a whole number ≥ 1)');
   });
 
+  it("401 stops the run with exit 2 and says what to do", async () => {
+    ws = await makeWorkspace(storyboardYaml(2));
+    sim = await startSimulator({ render: "fast", rejectKeys: { [KEY]: 401 } });
+    const run = await runCli(["render", ws.storyboard, "--base-url", sim.url], {
+      env: { AIML_API_KEY: KEY },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("check AIML_API_KEY");
+    expect(run.stderr).not.toContain(KEY);
+    expect(sim.stats.jobsCreated).toBe(0);
+  });
+
   it("the key never appears in stdout, stderr, NDJSON or any file written, even when the API echoes it", async () => {
     ws = await makeWorkspace(storyboardYaml(3));
     sim = await startSimulator({ latency: 50, render: "fast", separateDownloadOrigin: true });
