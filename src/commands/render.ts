@@ -147,7 +147,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     await store.close({ finished_at: clock.wallNow().toISOString() });
     await writeConcatList(outDir, store.manifest);
     // Not under the run's signal: an interrupted run still gets its report (posters are cached).
-    const report = await writeReport({ outDir, manifest: store.manifest });
+    const report = await writeReport({ outDir, manifest: store.manifest, maxNewPosters: 200 });
     return {
       storyboard,
       outDir,

@@ -12,6 +12,8 @@ export interface PosterCache {
   dir: string;
   /** Posters made by this run (cache misses). */
   made: number;
+  /** Make no more than this many; later cache misses get no poster. */
+  maxNew: number;
 }
 
 /** The poster of `clipPath` as a data: URI, or null when ffmpeg is missing or cannot read the clip. */
@@ -24,6 +26,8 @@ export async function posterFor(
   const file = join(cache.dir, `${sha256}.jpg`);
   let data = await readIfPresent(file);
   if (data === null) {
+    if (cache.made >= cache.maxNew) return null;
+    cache.made++; // reserved before the await, so concurrent misses respect the bound
     await mkdir(cache.dir, { recursive: true });
     const temp = join(cache.dir, `.${sha256}.${randomBytes(4).toString("hex")}.tmp.jpg`);
     try {
@@ -33,8 +37,8 @@ export async function posterFor(
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
       await rename(temp, file);
-      cache.made++;
     } catch (err) {
+      cache.made--;
       if (!hasCode(err, "E_FFMPEG_FAILED", "E_FFMPEG_MISSING")) throw err;
       return null;
     } finally {

@@ -17,7 +17,16 @@ export interface ReportOptions {
   /** The folder's manifest when the caller has it in memory; default: read it (journal replayed). */
   manifest?: Manifest;
   signal?: AbortSignal;
+  /**
+   * Make at most this many new posters (one ffmpeg run each); cards beyond show the clip's own first frame.
+   * `render` passes a bound so a large storyboard's run does not end with thousands of ffmpeg runs;
+   * `storyreel report` makes them all. Default: no bound.
+   */
+  maxNewPosters?: number;
 }
+
+/** A page embeds at most this many posters (each ~15 KB inline), so a 10,000-shot report stays small. */
+export const MAX_INLINE_POSTERS = 1000;
 
 export interface ReportResult {
   /** Absolute path of report.html. */
@@ -33,10 +42,24 @@ export interface ReportResult {
 export async function writeReport(options: ReportOptions): Promise<ReportResult> {
   const outDir = resolve(options.outDir);
   const manifest = options.manifest ?? (await loadOutput(options.outDir));
-  const cache: PosterCache = { dir: join(outDir, POSTER_DIR), made: 0 };
+  const cache: PosterCache = {
+    dir: join(outDir, POSTER_DIR),
+    made: 0,
+    maxNew: options.maxNewPosters ?? Infinity,
+  };
   const limit = pLimit(2);
+  let inline = 0;
   const cards = await Promise.all(
-    manifest.shots.map((shot) => limit(() => cardFor(outDir, shot, cache, options.signal))),
+    manifest.shots.map((shot) =>
+      limit(async () => {
+        const card = await cardFor(outDir, shot, cache, {
+          withPoster: inline < MAX_INLINE_POSTERS,
+          signal: options.signal,
+        });
+        if (card.posterDataUri !== null) inline += 1;
+        return card;
+      }),
+    ),
   );
   const keep = new Set(manifest.shots.flatMap((s) => (s.clip ? [s.clip.sha256] : [])));
   await prunePosters(cache, keep);
@@ -54,11 +77,13 @@ async function cardFor(
   outDir: string,
   shot: ShotRecord,
   cache: PosterCache,
-  signal?: AbortSignal,
+  options: { withPoster: boolean; signal: AbortSignal | undefined },
 ): Promise<ReportCard> {
+  const { signal } = options;
   if (!shot.clip) return { shot, posterDataUri: null, clipOnDisk: false };
   const clipPath = resolve(outDir, shot.clip.path);
   if (!(await hasSize(clipPath, shot.clip.bytes))) return { shot, posterDataUri: null, clipOnDisk: false };
+  if (!options.withPoster) return { shot, posterDataUri: null, clipOnDisk: true };
   const atSeconds = Math.min(1, (shot.duration_seconds ?? 2) / 2);
   const posterDataUri = await posterFor(cache, clipPath, shot.clip.sha256, {
     atSeconds,

@@ -47,6 +47,22 @@ describe("writeReport", () => {
     expect(html).toContain(poster.toString("base64"));
   });
 
+  it("bounds the ffmpeg work per run: beyond maxNewPosters a card shows the clip's own first frame", async () => {
+    folder = await makeOutputFolder([
+      { id: "a" },
+      { id: "b", size: "180x320" },
+      { id: "c", size: "240x240" },
+    ]);
+    const bounded = await writeReport({ outDir: folder.outDir, maxNewPosters: 1 });
+    expect(bounded).toMatchObject({ cards: 3, posters: 1, postersMade: 1 });
+    const html = await readFile(bounded.path, "utf8");
+    expect(html.match(/poster="data:image\/jpeg/g)).toHaveLength(1);
+    expect(html.match(/preload="metadata"/g)).toHaveLength(2);
+    // the next run makes the rest (the first is cached)
+    const next = await writeReport({ outDir: folder.outDir });
+    expect(next).toMatchObject({ posters: 3, postersMade: 2 });
+  });
+
   it("is idempotent: a second run reuses the cached posters and writes the same bytes", async () => {
     folder = await makeOutputFolder([{ id: "a" }, { id: "b", size: "180x320" }]);
     const first = await writeReport({ outDir: folder.outDir });

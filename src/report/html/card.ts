@@ -29,7 +29,9 @@ function mediaHtml(card: ReportCard): string {
   const poster = posterDataUri === null ? "" : ` poster="${escapeHtml(posterDataUri)}"`;
   if (shot.clip && card.clipOnDisk) {
     const label = `clip of shot ${shot.id}`;
-    return `<video src="${escapeHtml(relativeHref(shot.clip.path))}"${poster} controls preload="none" playsinline aria-label="${escapeHtml(label)}"></video>`;
+    // Without a poster the browser's own first frame stands in (preload="metadata").
+    const preload = posterDataUri === null ? "metadata" : "none";
+    return `<video src="${escapeHtml(relativeHref(shot.clip.path))}"${poster} controls preload="${preload}" playsinline aria-label="${escapeHtml(label)}"></video>`;
   }
   const why = shot.clip
     ? "clip missing or changed on disk: render again to fetch it"
