@@ -22,6 +22,7 @@ import { writeConcatList } from "./concat-list.js";
 import { resolveApiConfig } from "./api-config.js";
 import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
+import { readTimings, writeTimings } from "./timings-file.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -92,6 +93,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   try {
     const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString());
     const store = await ManifestStore.open({ outDir, manifest });
+    const timingSeed = await readTimings(outDir);
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,
@@ -127,6 +129,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         pollIntervalMs: (options.pollInterval ?? 2) * 1000,
         shotTimeoutMs: (options.shotTimeout ?? 1200) * 1000,
         maxCredits: options.maxCredits ?? null,
+        timingSeed,
         estimateCredits: (shot) => prices.estimate(shot).credits,
         clock,
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
@@ -145,6 +148,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       frames.clear();
     }
     await store.close({ finished_at: clock.wallNow().toISOString() });
+    await writeTimings(outDir, result.learned);
     await writeConcatList(outDir, store.manifest);
     // Not under the run's signal: an interrupted run still gets its report (posters are cached).
     const report = await writeReport({ outDir, manifest: store.manifest, maxNewPosters: 200 });

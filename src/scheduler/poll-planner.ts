@@ -91,9 +91,11 @@ export class PollPlanner {
     return first;
   }
 
-  /** Observations per model, for persisting between runs or reporting. */
+  /** Observations per model, oldest first, for persisting between runs or reporting. */
   snapshot(): Map<string, number[]> {
-    return new Map([...this.#models].map(([model, t]) => [model, [...t.samples]]));
+    return new Map(
+      [...this.#models].filter(([, t]) => t.order.length > 0).map(([model, t]) => [model, [...t.order]]),
+    );
   }
 
   #timing(model: string): ModelTiming {

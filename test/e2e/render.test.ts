@@ -118,6 +118,12 @@ describe("render against the simulator", () => {
     expect(second.counts.upToDate).toBe(3);
     expect(sim.stats.totalRequests).toBe(requestsAfterFirst);
 
+    // what the first run learned about generation times is kept for the next one
+    const timings = JSON.parse(
+      await readFile(join(ws.outDir, ".storyreel", "timings.json"), "utf8"),
+    ) as Record<string, number[]>;
+    expect(timings["google/veo-3.1-first-last-image-to-video-fast"]?.length).toBe(3);
+
     // change one shot's prompt: only that one is submitted again
     const { writeFile } = await import("node:fs/promises");
     const yaml = await readFile(ws.storyboard, "utf8");

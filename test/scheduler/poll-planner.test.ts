@@ -42,7 +42,7 @@ describe("PollPlanner", () => {
     const planner = new PollPlanner({ minIntervalMs: 250 });
     planner.observe(MODEL, 2400, 2600); // 2500
     planner.observe(MODEL, null, 2300); // finished before its first poll at 2300: between 2300 and the fastest seen
-    expect(planner.snapshot().get(MODEL)).toEqual([2300, 2500]);
+    expect(planner.snapshot().get(MODEL)).toEqual([2500, 2300]); // oldest first
   });
 
   it("forgets the oldest observations, so the window follows the API's current speed", () => {
