@@ -5,7 +5,7 @@ import type { RunCounts } from "../scheduler/index.js";
 import { eventLine } from "./event-line.js";
 import { credits } from "./format.js";
 import type { Writable } from "./reporter.js";
-import { nextSteps } from "./summary.js";
+import { nextSteps, shotDetail } from "./summary.js";
 
 export interface GithubReportInput {
   manifest: Manifest;
@@ -62,7 +62,7 @@ export function githubStepSummary(input: GithubReportInput): string {
       shot.duration_seconds == null ? "-" : `${shot.duration_seconds} s`,
       String(shot.polls),
       credits(shot.credits_used),
-      detail(shot),
+      shotDetail(shot),
     ];
     lines.push(`| ${row.map(cell).join(" | ")} |`);
   }
@@ -111,17 +111,6 @@ export function escapeWorkflowData(text: string): string {
 /** Workflow-command property value: like escapeWorkflowData, plus ":" and ",". */
 export function escapeWorkflowProperty(text: string): string {
   return escapeWorkflowData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-
-function detail(shot: ShotRecord): string {
-  if (shot.status === "completed" && shot.clip) {
-    return shot.warnings?.length
-      ? `${shot.clip.path} (warning: ${shot.warnings.join("; ")})`
-      : shot.clip.path;
-  }
-  if (shot.error) return `${shot.error.code}: ${shot.error.message}`;
-  if (shot.status === "submitted") return `generation ${shot.generation_id ?? ""}`;
-  return "";
 }
 
 /** Text safe inside a Markdown table cell: no HTML, no column breaks, one line. */

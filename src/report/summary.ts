@@ -20,7 +20,7 @@ export function summaryText(input: SummaryInput): string {
       shot.duration_seconds == null ? "-" : `${shot.duration_seconds} s`,
       String(shot.polls),
       credits(shot.credits_used),
-      detail(shot),
+      shotDetail(shot),
     ]);
   }
   const lines = [table(rows)];
@@ -48,7 +48,8 @@ export function nextSteps(input: Pick<SummaryInput, "manifest" | "counts" | "com
   return steps;
 }
 
-function detail(shot: ShotRecord): string {
+/** A shot's clip (with warnings), its error, or its generation in flight, in a few words. */
+export function shotDetail(shot: ShotRecord): string {
   if (shot.status === "completed" && shot.clip) {
     return shot.warnings?.length
       ? `${shot.clip.path} (warning: ${shot.warnings.join("; ")})`

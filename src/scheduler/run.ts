@@ -7,7 +7,7 @@ import { systemClock } from "../util/clock.js";
 import { StoryreelError, hasCode } from "../util/errors.js";
 import type { PlanEntry } from "./plan.js";
 import type { RunCounts, RunEvent } from "./events.js";
-import { MinHeap } from "./heap.js";
+import { MinHeap } from "../util/heap.js";
 import { PollPlanner } from "./poll-planner.js";
 import { CreditGuard } from "./credit-guard.js";
 import { countOutcomes } from "./counts.js";

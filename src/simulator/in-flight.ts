@@ -1,8 +1,9 @@
 // Counts generations in flight (submitted, not yet completed/errored) with a min-heap of completion times.
+import { MinHeap } from "../util/heap.js";
 import type { Job } from "./job.js";
 
 export class InFlightTracker {
-  private heap: Job[] = [];
+  private readonly heap = new MinHeap<Job>();
   private count = 0;
   private max = 0;
 
@@ -18,13 +19,13 @@ export class InFlightTracker {
   add(job: Job): void {
     this.count += 1;
     if (this.count > this.max) this.max = this.count;
-    if (!job.neverFinish) this.push(job);
+    if (!job.neverFinish) this.heap.push(job.completesAt, job);
   }
 
   /** Ends every job whose latency has elapsed by `now` and whose outcome is known. */
   drain(now: number): void {
-    while (this.heap.length > 0 && this.heap[0]!.completesAt <= now) {
-      const job = this.pop();
+    for (let next = this.heap.peekKey(); next !== undefined && next <= now; next = this.heap.peekKey()) {
+      const job = this.heap.pop()!;
       job.due = true;
       if (job.neverFinish) continue;
       if (job.error !== null || job.render.state !== "pending") this.end(job, job.completesAt);
@@ -43,38 +44,5 @@ export class InFlightTracker {
     job.ended = true;
     job.timing.readyAt = at;
     this.count -= 1;
-  }
-
-  private push(job: Job): void {
-    const heap = this.heap;
-    heap.push(job);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heap[parent]!.completesAt <= heap[i]!.completesAt) break;
-      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
-      i = parent;
-    }
-  }
-
-  private pop(): Job {
-    const heap = this.heap;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && heap[l]!.completesAt < heap[m]!.completesAt) m = l;
-        if (r < heap.length && heap[r]!.completesAt < heap[m]!.completesAt) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i]!, heap[m]!];
-        i = m;
-      }
-    }
-    return top;
   }
 }

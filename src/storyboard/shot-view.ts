@@ -1,5 +1,6 @@
 // Each shot's effective values (its own, else from defaults), remembering where every value was written.
 import { SEMANTIC_FIELDS } from "../catalog/index.js";
+import type { SemanticValues } from "../catalog/index.js";
 import type { PathSegment } from "./finding.js";
 
 /** Shot keys that defaults can supply (every shot key except id and params). */
@@ -7,19 +8,8 @@ export const VALUE_KEYS = ["model", ...SEMANTIC_FIELDS] as const;
 
 export type ValueKey = (typeof VALUE_KEYS)[number];
 
-export interface ShotValues {
-  model?: string;
-  prompt?: string;
-  first_frame?: string;
-  last_frame?: string;
-  duration?: number;
-  resolution?: string;
-  aspect_ratio?: string;
-  generate_audio?: boolean;
-  negative_prompt?: string;
-  seed?: number;
-  enhance_prompt?: boolean;
-}
+/** A shot's own and inherited values: its model plus the catalog's semantic fields. */
+export type ShotValues = { model?: string } & SemanticValues;
 
 export interface ShotView {
   index: number;

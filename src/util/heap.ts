@@ -1,4 +1,4 @@
-// A binary min-heap: one queue for every due poll, so no work per poll grows with the number of shots.
+// A binary min-heap keyed by number: the scheduler's poll queue, the simulator's completion times.
 export class MinHeap<T> {
   readonly #items: { key: number; value: T }[] = [];
 
