@@ -1,6 +1,9 @@
 // Owns the connections to the API origin: keep-alive for polls, a never-reused connection per submit.
 import { Pool, type Dispatcher } from "undici";
 
+const POLL_CONNECTIONS = 32;
+const SUBMIT_CONNECTIONS = 16;
+
 export interface DispatcherSet {
   forPoll(): Dispatcher;
   forSubmit(): Dispatcher;
@@ -31,8 +34,18 @@ export function createDispatcherSet(
   let polls: Pool | undefined;
   let submits: Pool | undefined;
   return {
-    forPoll: () => (polls ??= new Pool(origin, { connectTimeout: options.connectTimeoutMs })),
-    forSubmit: () => (submits ??= new Pool(origin, { connectTimeout: options.connectTimeoutMs })),
+    // Bounded pools: requests beyond the limit wait in undici's queue instead of each opening a connection
+    // (with its own parser memory) — hundreds of generations in flight need only a few dozen sockets.
+    forPoll: () =>
+      (polls ??= new Pool(origin, {
+        connectTimeout: options.connectTimeoutMs,
+        connections: POLL_CONNECTIONS,
+      })),
+    forSubmit: () =>
+      (submits ??= new Pool(origin, {
+        connectTimeout: options.connectTimeoutMs,
+        connections: SUBMIT_CONNECTIONS,
+      })),
     resetAfterSubmit: true,
     close: async () => {
       const open = [polls, submits].filter((pool): pool is Pool => pool !== undefined);
