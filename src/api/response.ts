@@ -4,7 +4,7 @@ import { CONNECT_PHASE_CODES, errorCode, TIMEOUT_CODES } from "./classify.js";
 import { ApiError, type ApiErrorCode, type ApiPhase } from "./errors.js";
 import { readErrorBody } from "./error-body.js";
 import { parseGeneration, type Generation } from "./generation.js";
-import type { Redactor } from "./redact.js";
+import { redactJson, type Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry-policy.js";
 
 export interface ResponseContext {
@@ -42,23 +42,29 @@ function readGeneration(answer: HttpAnswer, ctx: ResponseContext): Generation {
   let json: unknown;
   try {
     json = JSON.parse(answer.text);
-  } catch (cause) {
+  } catch {
+    // No cause: the parser's message quotes the start of the body, which may be (part of) the key.
     throw new ApiError(
       "E_API_MALFORMED",
       `${what(ctx)}: HTTP ${answer.status} with a body that is not JSON`,
-      {
-        phase: ctx.phase,
-        status: answer.status,
-        cause,
-      },
+      { phase: ctx.phase, status: answer.status },
     );
   }
-  const parsed = parseGeneration(json);
+  // An id that holds the key is no usable id: it is never recorded, polled or shown.
+  if (idHoldsSecret(json, ctx.redact)) throw malformed("the generation id contains the API key");
+  // Every string the API sent (error name and message, video url, anything echoed) is redacted before use.
+  const parsed = parseGeneration(redactJson(json, ctx.redact));
   if (!parsed.ok) throw malformed(parsed.problem, parsed.id);
   if (ctx.expectedId !== undefined && parsed.generation.id !== ctx.expectedId) {
     throw malformed(`the answer is about generation ${parsed.generation.id}, not ${ctx.expectedId}`);
   }
   return parsed.generation;
+}
+
+function idHoldsSecret(json: unknown, redact: Redactor): boolean {
+  if (typeof json !== "object" || json === null) return false;
+  const { id } = json as { id?: unknown };
+  return typeof id === "string" && redact(id) !== id;
 }
 
 function statusError(answer: HttpAnswer, ctx: ResponseContext): ApiError {

@@ -82,6 +82,60 @@ describe("the API key", () => {
     for (const err of errors) expectNoKey(err);
   });
 
+  it("never appears in a generation the API reports (error name and message, video url, anything echoed)", async () => {
+    server.script(GET_ROUTE, [
+      json(200, {
+        id: "gen-1",
+        status: "error",
+        error: { name: `Name ${FAKE_KEY}`, message: `bad key ${FAKE_KEY} in prompt` },
+      }),
+      json(200, { id: "gen-1", status: "error", error: `plain ${FAKE_KEY}` }),
+      json(200, {
+        id: "gen-1",
+        status: "completed",
+        video: { url: `https://cdn.example.com/a.mp4?k=${FAKE_KEY}` },
+        meta: { echo: FAKE_KEY },
+      }),
+      json(200, { id: "gen-1", status: "error", error: { [FAKE_KEY]: FAKE_KEY } }),
+    ]);
+    const answers = [
+      await client.poll("gen-1"),
+      await client.poll("gen-1"),
+      await client.poll("gen-1"),
+      await client.poll("gen-1"),
+    ];
+    expect(answers[0]?.error).toEqual({ name: "Name [REDACTED]", message: "bad key [REDACTED] in prompt" });
+    expect(answers[1]?.error).toEqual({ name: null, message: "plain [REDACTED]" });
+    expect(answers[2]?.videoUrl).toBe("https://cdn.example.com/a.mp4?k=[REDACTED]");
+    for (const answer of answers) {
+      expect(JSON.stringify(answer)).not.toContain(FAKE_KEY);
+      expect(inspect(answer, { depth: 10 })).not.toContain(FAKE_KEY);
+    }
+  });
+
+  it("never appears as a generation id, nor in the parser's message about a body that is not JSON", async () => {
+    server.script(POST_ROUTE, [
+      json(200, { id: `gen-${FAKE_KEY}`, status: "queued" }),
+      json(200, { id: FAKE_KEY, status: "pondering" }),
+      raw(200, `${FAKE_KEY.slice(0, 12)}`),
+    ]);
+    const errors = [
+      await rejectionOf(client.submit({ model: "m" })),
+      await rejectionOf(client.submit({ model: "m" })),
+      await rejectionOf(client.submit({ model: "m" })),
+    ];
+    expect(errors.map((e) => (e as { code?: string }).code)).toEqual([
+      "E_SUBMIT_UNKNOWN",
+      "E_SUBMIT_UNKNOWN",
+      "E_SUBMIT_UNKNOWN",
+    ]);
+    for (const err of errors) {
+      expect((err as { generationId?: string }).generationId).toBeUndefined();
+      expectNoKey(err);
+      for (const text of renderings(err)) expect(text).not.toContain(FAKE_KEY.slice(0, 10));
+    }
+  });
+
   it("never appears in network errors or config errors", async () => {
     await server.close();
     const unreachable = testClient(server.url);
