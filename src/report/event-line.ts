@@ -12,7 +12,9 @@ export function eventLine(event: RunEvent): string | null {
       return `rendering ${event.total} shot${event.total === 1 ? "" : "s"}: ${parts.join(", ")} (${event.concurrency} at once)`;
     }
     case "shot_skipped":
-      return `${event.id}  ${event.status === "completed" ? "up to date" : "skipped"}: ${event.reason}`;
+      // An announcement: the reason says why ("up to date", "not selected (--only)", …). Shots the run itself
+      // skipped (--max-credits) are told apart by the renderers (run-skip.ts), which know the event order.
+      return `${event.id}  ${event.status === "completed" ? "kept" : "not rendered"}: ${event.reason}`;
     case "shot_submitted":
       return `${event.id}  ${event.resumed ? "resumed" : "submitted"}  generation ${event.generation_id}`;
     case "shot_polled":

@@ -1,5 +1,6 @@
 // What the live view knows about a run, folded from RunEvents alone (no clock, no terminal): a pure reducer.
 import type { RunEvent } from "../scheduler/index.js";
+import { runSkipOf } from "./run-skip.js";
 
 type Finished = Extract<RunEvent, { type: "run_finished" }>;
 
@@ -36,7 +37,12 @@ export interface LiveState {
   concurrency: number;
   inFlight: Map<string, LiveShot>;
   completed: number;
+  /** Shots that failed or whose outcome is unknown (never the skipped ones). */
   failures: LiveFailure[];
+  /** Shots the run decided not to submit (--max-credits): counted apart from failures. */
+  skipped: LiveFailure[];
+  /** `shot_skipped` announcements (up to date, not selected) still expected after run_started. */
+  announcing: number;
   /** Credits reported by completed generations so far (the final figure comes with run_finished). */
   credits: number;
   /** Warnings not tied to a shot in flight, oldest first (bounded). */
@@ -59,6 +65,8 @@ export function createLiveState(): LiveState {
     inFlight: new Map(),
     completed: 0,
     failures: [],
+    skipped: [],
+    announcing: 0,
     credits: 0,
     notes: [],
     lastT: 0,
@@ -69,6 +77,12 @@ export function createLiveState(): LiveState {
 /** Folds one event into the state (in place) and returns it. */
 export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
   state.lastT = Math.max(state.lastT, event.t);
+  const skip = runSkipOf(state, event);
+  if (skip) {
+    state.inFlight.delete(skip.id);
+    state.skipped.push({ ...skip, status: "skipped" });
+    return state;
+  }
   switch (event.type) {
     case "run_started":
       state.started = true;
@@ -137,5 +151,6 @@ export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
 
 /** Shots not yet submitted (nor finished): what the run still has to start. */
 export function queuedCount(state: LiveState): number {
-  return Math.max(0, state.work - state.completed - state.failures.length - state.inFlight.size);
+  const finished = state.completed + state.failures.length + state.skipped.length;
+  return Math.max(0, state.work - finished - state.inFlight.size);
 }

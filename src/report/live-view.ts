@@ -2,12 +2,13 @@
 import { eventLine } from "./event-line.js";
 import { credits, seconds } from "./format.js";
 import { queuedCount } from "./live-state.js";
-import type { LiveShot, LiveState } from "./live-state.js";
+import type { LiveFailure, LiveShot, LiveState } from "./live-state.js";
+import { codedMessage } from "./run-skip.js";
 
 export interface LiveView {
-  /** "2 of 6 done · 1 failed · 3 in flight · 0 queued · 12 s · 350 credits" (or the final line). */
+  /** "2 of 6 done · 1 failed · 1 skipped · 2 in flight · 0 queued · 12 s · 350 credits" (or the final line). */
   summary: string;
-  /** Shots in flight (storyboard order), then failures; completed shots are only counted. */
+  /** Shots in flight (storyboard order), then failures, then skipped shots; completed shots are only counted. */
   lines: string[];
 }
 
@@ -16,7 +17,8 @@ export interface LiveViewOptions {
   nowT: number;
   /** Most in-flight lines shown; the rest become "… and N more in flight". Default 12. */
   maxInFlight?: number;
-  /** Most failure lines shown (latest last); older ones become "… and N earlier failures". Default 4. */
+  /** Most failure lines shown (latest last); older ones become "… and N earlier failures". Default 4.
+   *  Skipped shots get as many lines again ("… and N earlier skipped"). */
   maxFailures?: number;
 }
 
@@ -24,11 +26,11 @@ export function liveView(state: LiveState, options: LiveViewOptions): LiveView {
   if (!state.started) return { summary: "preparing…", lines: [] };
   const nowT = Math.max(options.nowT, state.lastT);
   if (state.finished) {
-    return { summary: eventLine(state.finished) ?? "finished", lines: failureLines(state, options) };
+    return { summary: eventLine(state.finished) ?? "finished", lines: problemLines(state, options) };
   }
   return {
     summary: summaryLine(state, nowT),
-    lines: [...inFlightLines(state, nowT, options), ...noteLines(state), ...failureLines(state, options)],
+    lines: [...inFlightLines(state, nowT, options), ...noteLines(state), ...problemLines(state, options)],
   };
 }
 
@@ -36,6 +38,7 @@ function summaryLine(state: LiveState, nowT: number): string {
   const parts = [
     `${state.completed} of ${state.work} done`,
     `${state.failures.length} failed`,
+    ...(state.skipped.length > 0 ? [`${state.skipped.length} skipped`] : []),
     `${state.inFlight.size} in flight`,
     `${queuedCount(state)} queued`,
   ];
@@ -65,12 +68,16 @@ function noteLines(state: LiveState): string[] {
   return state.notes.map((note) => `warning: ${note}`);
 }
 
-function failureLines(state: LiveState, options: LiveViewOptions): string[] {
+function problemLines(state: LiveState, options: LiveViewOptions): string[] {
   const max = options.maxFailures ?? 4;
-  const all = state.failures;
+  return [...latest(state.failures, max, "failures"), ...latest(state.skipped, max, "skipped")];
+}
+
+/** The latest `max` problems, one line each, the older ones as "… and N earlier <what>". */
+function latest(all: readonly LiveFailure[], max: number, what: string): string[] {
   const shown = all.length > max ? all.slice(all.length - Math.max(0, max - 1)) : all;
   const lines: string[] = [];
-  if (shown.length < all.length) lines.push(`… and ${all.length - shown.length} earlier failures`);
-  for (const f of shown) lines.push(`${f.id}  ${f.status}  ${f.code}: ${f.message}`);
+  if (shown.length < all.length) lines.push(`… and ${all.length - shown.length} earlier ${what}`);
+  for (const f of shown) lines.push(`${f.id}  ${f.status}  ${codedMessage(f)}`);
   return lines;
 }

@@ -3,6 +3,7 @@ import type { RunEvent } from "../scheduler/index.js";
 import { eventLine } from "./event-line.js";
 import { clockTime } from "./format.js";
 import type { Reporter, Writable } from "./reporter.js";
+import { codedMessage, runSkipOf } from "./run-skip.js";
 
 export function createPlainReporter(options: {
   out: Writable;
@@ -10,11 +11,15 @@ export function createPlainReporter(options: {
   showExcluded?: boolean;
 }): Reporter {
   const now = options.now ?? (() => new Date());
+  const tracking = { announcing: 0 };
+  const write = (line: string): void => void options.out.write(`${clockTime(now())}  ${line}\n`);
   return {
     onEvent(event: RunEvent) {
+      const skip = runSkipOf(tracking, event);
+      if (skip) return write(`${skip.id}  skipped  ${codedMessage(skip)}`);
       if (event.type === "shot_skipped" && event.status !== "completed" && !options.showExcluded) return;
       const line = eventLine(event);
-      if (line !== null) options.out.write(`${clockTime(now())}  ${line}\n`);
+      if (line !== null) write(line);
     },
     close() {},
   };

@@ -1,0 +1,54 @@
+// Tells a shot the run itself skipped (--max-credits) from the up-to-date / not-selected announcements, in both scheduler shapes.
+import type { RunEvent } from "../scheduler/index.js";
+
+type Event<T extends RunEvent["type"]> = Extract<RunEvent, { type: T }>;
+
+/** A shot the run decided not to submit (e.g. --max-credits), as every renderer shows and counts it. */
+export interface RunSkip {
+  id: string;
+  index: number;
+  /** The error the scheduler recorded (E_MAX_CREDITS), or "" when the event carries none. */
+  code: string;
+  message: string;
+}
+
+/** How many `shot_skipped` announcements are still to come (set by run_started). */
+export interface SkipTracking {
+  announcing: number;
+}
+
+/**
+ * The scheduler announces every up-to-date and not-selected shot (`shot_skipped`) right after `run_started`,
+ * before anything is submitted: `upToDate + excluded` of them. Any `shot_skipped` beyond those is a shot the
+ * run itself skipped (the new shape of a --max-credits skip); the old shape is a `shot_failed` with status
+ * "skipped". Neither is a failure. Feed every event in order; returns the run skip it reports, or null.
+ */
+export function runSkipOf(tracking: SkipTracking, event: RunEvent): RunSkip | null {
+  if (event.type === "run_started") {
+    tracking.announcing = event.upToDate + event.excluded;
+    return null;
+  }
+  if (event.type === "shot_failed") return event.status === "skipped" ? fromFailed(event) : null;
+  if (event.type !== "shot_skipped") return null;
+  if (tracking.announcing > 0) {
+    tracking.announcing -= 1;
+    return null;
+  }
+  return fromSkipped(event);
+}
+
+function fromFailed(event: Event<"shot_failed">): RunSkip {
+  return { id: event.id, index: event.index, code: event.error.code, message: event.error.message };
+}
+
+function fromSkipped(event: Event<"shot_skipped">): RunSkip {
+  // The new shape may carry the recorded error as well; take its code when it does.
+  const extra = event as Event<"shot_skipped"> & { error?: { code?: unknown; message?: unknown } | null };
+  const code = typeof extra.error?.code === "string" ? extra.error.code : "";
+  return { id: event.id, index: event.index, code, message: event.reason };
+}
+
+/** "E_MAX_CREDITS: not submitted: …", or just the message when there is no code. */
+export function codedMessage(problem: Pick<RunSkip, "code" | "message">): string {
+  return problem.code ? `${problem.code}: ${problem.message}` : problem.message;
+}
