@@ -1,6 +1,6 @@
 // What a run will do with each shot, decided from the storyboard and the previous manifest alone (pure).
 import type { ResolvedShot } from "../storyboard/index.js";
-import type { Manifest, ShotRecord } from "../manifest/index.js";
+import type { Manifest, ShotRecord, ShotStatus } from "../manifest/index.js";
 import { inShard } from "./shard.js";
 import type { Shard } from "./shard.js";
 
@@ -20,7 +20,7 @@ export interface Selection {
   only?: readonly string[];
   /** Re-render even up-to-date shots. */
   force?: boolean;
-  /** Render only shots that are failed or unknown in the manifest. */
+  /** Render only shots that ended failed, unknown or skipped (e.g. --max-credits) in the manifest. */
   failed?: boolean;
   shard?: Shard;
 }
@@ -43,21 +43,15 @@ export interface Plan {
   unknownIds: string[];
 }
 
-/** Failures after which the generation itself may still be fine: poll it again rather than pay again. */
-const RESUMABLE_ERRORS = new Set([
-  "E_SHOT_TIMEOUT",
-  "E_INTERRUPTED",
-  "E_DOWNLOAD_HTTP",
-  "E_DOWNLOAD_SHORT",
-  "E_DOWNLOAD_NOT_MP4",
-  "E_DOWNLOAD_NETWORK",
-  "E_DOWNLOAD_REDIRECTS",
-  "E_NETWORK",
-  "E_TIMEOUT",
-  "E_API_SERVER",
-  "E_API_RATE_LIMITED",
-  "E_API_MALFORMED",
-]);
+/**
+ * Failures of a paid generation after which polling it again cannot help: the generation itself ended in
+ * error (the API said status "error"), or the API refused the request (400). Every other failure of a shot
+ * that has a generation id (timeouts, downloads, disk full, a lost or garbled answer, …) resumes it.
+ */
+const FINAL_ERRORS: ReadonlySet<string> = new Set(["E_GENERATION_FAILED", "E_API_BAD_REQUEST"]);
+
+/** What --failed renders again: shots that ended failed, unknown, or skipped on purpose (--max-credits). */
+const RERUN_STATUSES: ReadonlySet<ShotStatus> = new Set(["failed", "unknown", "skipped"]);
 
 export function planRun(input: PlanInput): Plan {
   const selection = input.selection ?? {};
@@ -87,8 +81,8 @@ function exclusion(
     return `belongs to another shard (this runner is ${selection.shard.index}/${selection.shard.count})`;
   }
   if (only && !only.has(shot.id)) return "not selected (--only)";
-  if (selection.failed && previous?.status !== "failed" && previous?.status !== "unknown") {
-    return "not failed last time (--failed)";
+  if (selection.failed && !(previous && RERUN_STATUSES.has(previous.status))) {
+    return "did not end failed, unknown or skipped last time (--failed)";
   }
   return null;
 }
@@ -108,10 +102,10 @@ function decide(shot: ResolvedShot, previous: ShotRecord | null, clip: ClipState
       return entry("resume", `in flight: resuming generation ${previous.generation_id}`);
     if (previous.status === "completed")
       return entry("resume", `clip ${clip}: fetching generation ${previous.generation_id} again`);
-    if (previous.status === "failed" && previous.error && RESUMABLE_ERRORS.has(previous.error.code)) {
+    if (previous.status === "failed" && !(previous.error && FINAL_ERRORS.has(previous.error.code))) {
       return entry(
         "resume",
-        `${previous.error.code} last time: polling generation ${previous.generation_id} again`,
+        `${previous.error?.code ?? "failed"} last time: polling generation ${previous.generation_id} again`,
       );
     }
   }

@@ -74,6 +74,34 @@ describe("planRun", () => {
       /polling generation gen-x again/,
     ],
     [
+      "disk full while saving the clip (not an API failure)",
+      record("x", "failed", { error: { code: "E_UNEXPECTED", message: "ENOSPC: no space left on device" } }),
+      "missing",
+      "resume",
+      /E_UNEXPECTED last time: polling generation gen-x again/,
+    ],
+    [
+      "the API lost a generation submitted in the run before",
+      record("x", "failed", { error: { code: "E_GENERATION_LOST", message: "" } }),
+      "missing",
+      "resume",
+      /polling generation gen-x again/,
+    ],
+    [
+      "a failure with no error recorded",
+      record("x", "failed"),
+      "missing",
+      "resume",
+      /failed last time: polling generation gen-x again/,
+    ],
+    [
+      "the API refused the request (400)",
+      record("x", "failed", { error: { code: "E_API_BAD_REQUEST", message: "" } }),
+      "missing",
+      "submit",
+      /failed last time/,
+    ],
+    [
       "the generation itself failed",
       record("x", "failed", { error: { code: "E_GENERATION_FAILED", message: "" } }),
       "missing",
@@ -130,7 +158,33 @@ describe("planRun", () => {
     expect(only.unknownIds).toEqual(["zzz"]);
     expect(only.removed.map((r) => r.id)).toEqual(["gone"]);
     const failed = planRun({ shots, previous, clips: new Map(), selection: { failed: true } });
-    expect(failed.entries.map((e) => e.action)).toEqual(["submit", "excluded", "excluded"]);
+    expect(failed.entries.map((e) => e.action)).toEqual(["resume", "excluded", "excluded"]);
+  });
+
+  it("--failed renders what ended failed, unknown or skipped (--max-credits), nothing else", () => {
+    const previous = manifest([
+      record("f", "failed", { error: { code: "E_GENERATION_FAILED", message: "" } }),
+      record("u", "unknown", { generation_id: null }),
+      record("k", "skipped", { generation_id: null, error: { code: "E_MAX_CREDITS", message: "" } }),
+      record("c", "completed"),
+      record("s", "submitted"),
+      record("p", "pending"),
+    ]);
+    const shots = ["f", "u", "k", "c", "s", "p", "new"].map((id, i) => shot(id, i));
+    const clips = new Map<string, ClipState>([["c", "intact"]]);
+    const plan = planRun({ shots, previous, clips, selection: { failed: true } });
+    expect(plan.entries.map((e) => [e.shot.id, e.action])).toEqual([
+      ["f", "submit"],
+      ["u", "submit"],
+      ["k", "submit"],
+      ["c", "excluded"],
+      ["s", "excluded"],
+      ["p", "excluded"],
+      ["new", "excluded"],
+    ]);
+    for (const entry of plan.entries.filter((e) => e.action === "excluded")) {
+      expect(entry.reason).toBe("did not end failed, unknown or skipped last time (--failed)");
+    }
   });
 
   it("--shard splits by id alone: every shot in exactly one shard, unmoved when shots are added", () => {
