@@ -1,11 +1,11 @@
 // Registers `storyreel merge`: shard output folders of one storyboard combined into one folder.
-import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { merge } from "../../commands/merge.js";
 import type { MergeResult } from "../../commands/merge.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { fromCwd, shownPath } from "../paths.js";
 
 interface MergeFlags {
   out: string;
@@ -47,8 +47,8 @@ async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promi
   let result: MergeResult;
   try {
     result = await merge({
-      dirs: dirs.map((d) => at(io, d)),
-      outDir: at(io, flags.out),
+      dirs: dirs.map((d) => fromCwd(io, d)),
+      outDir: fromCwd(io, flags.out),
       ...(flags.allowMismatch ? { allowMismatch: true } : {}),
     });
   } catch (err) {
@@ -61,7 +61,7 @@ async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promi
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return exitCode;
   }
-  const show = (path: string): string => relative(io.cwd, path) || ".";
+  const show = (path: string): string => shownPath(io, path);
   const counts = new Map<string, number>();
   for (const dir of Object.values(result.fromDir)) counts.set(dir, (counts.get(dir) ?? 0) + 1);
   const from = [...counts].map(([dir, n]) => `${n} from ${show(dir)}`).join(", ");
@@ -74,9 +74,4 @@ async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promi
     );
   }
   return exitCode;
-}
-
-/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
-function at(io: CliIo, path: string): string {
-  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
 }

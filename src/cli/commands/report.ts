@@ -1,11 +1,11 @@
 // Registers `storyreel report`: a self-contained report.html of an output folder.
-import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { writeReport } from "../../commands/report.js";
 import type { ReportResult } from "../../commands/report.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { fromCwd, shownPath } from "../paths.js";
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   program
@@ -35,7 +35,7 @@ Exit codes: 0 report written, 1 it could not be written, 2 no manifest.json in t
 async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
   let result: ReportResult;
   try {
-    result = await writeReport({ outDir: at(io, outDir) });
+    result = await writeReport({ outDir: fromCwd(io, outDir) });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);
@@ -45,14 +45,8 @@ async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliI
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  const shown = relative(io.cwd, result.path) || result.path;
   io.stdout.write(
-    `wrote ${shown}: ${result.cards} shot${result.cards === 1 ? "" : "s"}, ${result.posters} with a poster frame (${result.postersMade} new)\n`,
+    `wrote ${shownPath(io, result.path)}: ${result.cards} shot${result.cards === 1 ? "" : "s"}, ${result.posters} with a poster frame (${result.postersMade} new)\n`,
   );
   return 0;
-}
-
-/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
-function at(io: CliIo, path: string): string {
-  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
 }

@@ -1,5 +1,4 @@
 // Registers `storyreel status`: what an output folder holds, from its manifest (journal replayed).
-import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { status } from "../../commands/status.js";
 import type { StatusResult } from "../../commands/status.js";
@@ -7,6 +6,7 @@ import { isRefusal } from "../../commands/output-errors.js";
 import { statusText } from "../../report/index.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { fromCwd, shellWord, shownPath } from "../paths.js";
 
 export function registerStatus(program: Command, ctx: CommandContext): void {
   program
@@ -35,7 +35,7 @@ in flight or not submitted), 2 no manifest.json in the folder (or an invalid one
 async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
   let result: StatusResult;
   try {
-    result = await status({ outDir: at(io, outDir) });
+    result = await status({ outDir: fromCwd(io, outDir) });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);
@@ -56,8 +56,8 @@ async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliI
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return exitCode;
   }
-  const storyboard = shown(io, result.storyboardPath);
-  const out = shown(io, result.outDir);
+  const storyboard = shownPath(io, result.storyboardPath);
+  const out = shownPath(io, result.outDir);
   io.stdout.write(
     statusText({
       manifest: result.manifest,
@@ -65,23 +65,8 @@ async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliI
       creditsUsed: result.creditsUsed,
       storyboard,
       outDir: out,
-      command: `storyreel render ${quote(storyboard)} --out ${quote(out)}`,
+      command: `storyreel render ${shellWord(storyboard)} --out ${shellWord(out)}`,
     }),
   );
   return exitCode;
-}
-
-/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
-function at(io: CliIo, path: string): string {
-  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
-}
-
-/** A path relative to the working directory when it is below it, else absolute. */
-function shown(io: CliIo, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
-}
-
-function quote(value: string): string {
-  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }

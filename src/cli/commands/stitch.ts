@@ -1,11 +1,11 @@
 // Registers `storyreel stitch`: the completed clips of an output folder, in storyboard order, as one film.
-import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { stitch } from "../../commands/stitch.js";
 import type { StitchResult } from "../../commands/stitch.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { fromCwd, shownPath } from "../paths.js";
 
 interface StitchFlags {
   output?: string;
@@ -44,8 +44,8 @@ async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Pro
   let result: StitchResult;
   try {
     result = await stitch({
-      outDir: at(io, outDir),
-      ...(flags.output !== undefined ? { output: at(io, flags.output) } : {}),
+      outDir: fromCwd(io, outDir),
+      ...(flags.output !== undefined ? { output: fromCwd(io, flags.output) } : {}),
       ...(flags.allowMissing ? { allowMissing: true } : {}),
     });
   } catch (err) {
@@ -70,14 +70,8 @@ async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Pro
     result.mode === "copy"
       ? "by stream copy"
       : `by re-encoding to ${target.width}x${target.height} at ${target.fps} fps${target.audio ? " with audio" : ""} (${result.mismatches.join("; ")})`;
-  const shown = relative(io.cwd, result.output) || result.output;
   io.stdout.write(
-    `stitched ${result.clips} clip${result.clips === 1 ? "" : "s"} ${how} → ${shown} (${result.durationSeconds.toFixed(1)} s)\n`,
+    `stitched ${result.clips} clip${result.clips === 1 ? "" : "s"} ${how} → ${shownPath(io, result.output)} (${result.durationSeconds.toFixed(1)} s)\n`,
   );
   return 0;
-}
-
-/** Paths as the user typed them (messages stay readable), anchored at the CLI's working directory. */
-function at(io: CliIo, path: string): string {
-  return io.cwd === process.cwd() ? path : resolve(io.cwd, path);
 }
