@@ -1,4 +1,4 @@
-// What render and plan share: load the storyboard, read the previous manifest, check its clips, plan.
+// What render and plan share: load the storyboard (refusals write nothing), then read the previous manifest and plan.
 import { loadStoryboard } from "../storyboard/index.js";
 import type { Storyboard } from "../storyboard/index.js";
 import { checkClip, readManifest } from "../manifest/index.js";
@@ -14,17 +14,54 @@ export interface PrepareOptions {
   selection?: Selection;
 }
 
-export interface Prepared {
-  storyboard: Storyboard;
+export interface PlannedRun {
   previous: Manifest | null;
   plan: Plan;
 }
 
+export interface Prepared extends PlannedRun {
+  storyboard: Storyboard;
+}
+
+/** `plan`: load, then read and plan at once (it writes nothing, so it takes no lock). */
 export async function prepareRun(options: PrepareOptions): Promise<Prepared> {
+  const storyboard = await loadForRun(options);
+  const planned = await planFromOutput({
+    storyboard,
+    ...(options.selection ? { selection: options.selection } : {}),
+  });
+  return { storyboard, ...planned };
+}
+
+/**
+ * Loads and validates the storyboard and the selection; throws (StoryboardError, E_USAGE) before anything is
+ * read from or written to the output folder, which may not exist yet.
+ */
+export async function loadForRun(options: PrepareOptions): Promise<Storyboard> {
   const storyboard = await loadStoryboard(
     options.storyboard,
     options.outDir ? { outDir: options.outDir } : {},
   );
+  const ids = new Set(storyboard.shots.map((s) => s.id));
+  const unknownIds = (options.selection?.only ?? []).filter((id) => !ids.has(id));
+  if (unknownIds.length > 0) {
+    throw new StoryreelError(
+      "E_USAGE",
+      `--only names shots that are not in ${options.storyboard}: ${[...new Set(unknownIds)].join(", ")} (shots: ${[...ids].slice(0, 20).join(", ")}${ids.size > 20 ? ", …" : ""})`,
+    );
+  }
+  return storyboard;
+}
+
+/**
+ * Reads the output folder's previous manifest (journal folded in), checks its completed clips, plans.
+ * `render` calls this only while it holds the output lock, so no other run can change the state it reads.
+ */
+export async function planFromOutput(options: {
+  storyboard: Storyboard;
+  selection?: Selection;
+}): Promise<PlannedRun> {
+  const { storyboard } = options;
   const previous = await readManifest(storyboard.outputDir);
   const clips = new Map<string, ClipIntegrity>();
   const current = new Set(storyboard.shots.map((s) => s.id));
@@ -40,11 +77,5 @@ export async function prepareRun(options: PrepareOptions): Promise<Prepared> {
     clips,
     ...(options.selection ? { selection: options.selection } : {}),
   });
-  if (plan.unknownIds.length > 0) {
-    throw new StoryreelError(
-      "E_USAGE",
-      `--only names shots that are not in ${options.storyboard}: ${plan.unknownIds.join(", ")} (shots: ${[...current].slice(0, 20).join(", ")}${current.size > 20 ? ", …" : ""})`,
-    );
-  }
-  return { storyboard, previous, plan };
+  return { previous, plan };
 }

@@ -12,11 +12,11 @@ import { createClient, createRequestBudget } from "../api/index.js";
 import type { RetryPolicy } from "../api/index.js";
 import { downloadClip, verifyClip } from "../download/index.js";
 import { startSimulator } from "../simulator/index.js";
-import type { SimulatorOptions } from "../simulator/index.js";
+import type { Simulator, SimulatorOptions } from "../simulator/index.js";
 import type { Clock } from "../util/clock.js";
 import { systemClock } from "../util/clock.js";
 import type { StoryreelError } from "../util/errors.js";
-import { prepareRun } from "./prepare.js";
+import { loadForRun, planFromOutput } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 import { resolveApiConfig } from "./api-config.js";
@@ -76,24 +76,31 @@ export interface RenderResult {
 
 export async function render(options: RenderOptions): Promise<RenderResult> {
   const clock = options.clock ?? systemClock;
-  const prepared = await prepareRun({
+  // Everything that can refuse the run comes first: a refusal creates no folder and writes nothing.
+  const storyboard = await loadForRun({
     storyboard: options.storyboard,
     ...(options.outDir ? { outDir: options.outDir } : {}),
     ...(options.selection ? { selection: options.selection } : {}),
   });
-  const { storyboard, plan } = prepared;
-  const prices = PriceBook.fromManifest(prepared.previous);
   const shotsById = new Map(storyboard.shots.map((s) => [s.id, s]));
   const simOptions = options.sim === true ? {} : options.sim || null;
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
   await mkdir(outDir, { recursive: true });
   const lock = await acquireOutputLock(outDir);
-  const sim = simOptions ? await startSimulator(simOptions) : null;
+  let sim: Simulator | null = null;
   try {
+    // Read under the lock: a run that held the folder until a moment ago has written its results by now,
+    // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
+    const { previous, plan } = await planFromOutput({
+      storyboard,
+      ...(options.selection ? { selection: options.selection } : {}),
+    });
+    const prices = PriceBook.fromManifest(previous);
+    sim = simOptions ? await startSimulator(simOptions) : null;
     const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString());
-    const store = await ManifestStore.open({ outDir, manifest });
     const timingSeed = await readTimings(outDir);
+    const store = await ManifestStore.open({ outDir, manifest });
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,
@@ -143,6 +150,10 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
           options.onEvent?.(event);
         },
       });
+    } catch (err) {
+      // Stop the store's timers and put every paid id into manifest.json before the lock is released.
+      await store.close().catch(() => undefined);
+      throw err;
     } finally {
       await client.close();
       frames.clear();
