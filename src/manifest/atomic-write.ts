@@ -6,27 +6,22 @@ import { randomBytes } from "node:crypto";
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<number> {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temp, "w", 0o644);
-  let bytes = 0;
+  const buffer = typeof data === "string" ? Buffer.from(data) : data;
   try {
-    const buffer = typeof data === "string" ? Buffer.from(data) : data;
-    await handle.writeFile(buffer);
-    bytes = buffer.byteLength;
-    await handle.sync();
-  } catch (err) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw err;
-  }
-  await handle.close();
-  try {
+    const handle = await open(temp, "w", 0o644);
+    try {
+      await handle.writeFile(buffer);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
   }
   await syncDir(dir);
-  return bytes;
+  return buffer.byteLength;
 }
 
 /** fsync a directory so a rename in it survives power loss; a no-op where the platform refuses. */

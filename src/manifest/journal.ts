@@ -1,6 +1,7 @@
 // Append-only log of manifest changes since the last snapshot: each line sets some fields of one shot.
 import { open, readFile, rename, rm } from "node:fs/promises";
-import type { FileHandle } from "node:fs/promises";
+import { dirname } from "node:path";
+import { syncDir } from "./atomic-write.js";
 import type { ShotRecord } from "./types.js";
 
 /** One change: these fields of shot `id` took these values (later lines win). */
@@ -9,9 +10,12 @@ export interface JournalEntry {
   set: Partial<Omit<ShotRecord, "id">>;
 }
 
-/** The journal file: appends are fsync'd; the store decides when (one writer at a time). */
+/**
+ * The journal file: each append opens it, writes, fsyncs and closes it again (in a finally), so no file handle
+ * outlives a call — a store abandoned by a crash or an error leaves nothing open. The store decides when to
+ * append (one writer at a time).
+ */
 export class Journal {
-  #handle: FileHandle | null = null;
   #bytes = 0;
   #size = 0;
   readonly path: string;
@@ -33,9 +37,15 @@ export class Journal {
   async append(entries: readonly JournalEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const data = entries.map((entry) => `${JSON.stringify(entry)}\n`).join("");
-    this.#handle ??= await open(this.path, "a", 0o644);
-    await this.#handle.appendFile(data);
-    await this.#handle.sync();
+    const handle = await open(this.path, "a", 0o644);
+    try {
+      await handle.appendFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // A journal created by this append: its name must survive a power cut too, not only its bytes.
+    if (this.#size === 0) await syncDir(dirname(this.path));
     const bytes = Buffer.byteLength(data);
     this.#bytes += bytes;
     this.#size += bytes;
@@ -43,7 +53,6 @@ export class Journal {
 
   /** Moves the file aside (to `to`); the next append starts a new one. */
   async rotate(to: string): Promise<void> {
-    await this.#close();
     await rename(this.path, to).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== "ENOENT") throw err;
     });
@@ -52,15 +61,8 @@ export class Journal {
 
   /** Removes the file once a snapshot holds everything in it. */
   async clear(): Promise<void> {
-    await this.#close();
     await rm(this.path, { force: true });
     this.#size = 0;
-  }
-
-  async #close(): Promise<void> {
-    const handle = this.#handle;
-    this.#handle = null;
-    await handle?.close();
   }
 }
 
