@@ -68,10 +68,9 @@ export async function fetchToFile(options: AttemptOptions): Promise<AttemptResul
     }
     const declared = response.headers["content-length"];
     const expected = declared === undefined ? null : Number(declared);
-    const { bytes, sha256 } = await streamToFile(response.body, options);
-    if (expected !== null && Number.isFinite(expected) && bytes !== expected) {
-      throw new DownloadError("E_DOWNLOAD_SHORT", `download ended after ${bytes} of ${expected} bytes`);
-    }
+    const length = expected !== null && Number.isFinite(expected) ? expected : null;
+    const { bytes, sha256 } = await streamToFile(response.body, options, length);
+    if (length !== null && bytes !== length) throw shortBody(bytes, length, undefined);
     return { bytes, sha256, finalUrl: url.toString() };
   }
 }
@@ -94,6 +93,7 @@ async function send(url: URL, options: AttemptOptions): Promise<Dispatcher.Respo
 async function streamToFile(
   body: AsyncIterable<Uint8Array>,
   options: AttemptOptions,
+  expected: number | null,
 ): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash("sha256");
   const file = await open(options.tempPath, "w", 0o644);
@@ -115,6 +115,8 @@ async function streamToFile(
     await file.sync();
   } catch (err) {
     if (err instanceof DownloadError) throw err;
+    // A body that breaks off before its declared length is a short download, whatever the socket said.
+    if (expected !== null && bytes < expected && isBrokenBody(err)) throw shortBody(bytes, expected, err);
     throw asNetworkError(err, null);
   } finally {
     await file.close();
@@ -124,6 +126,19 @@ async function streamToFile(
     throw new DownloadError("E_DOWNLOAD_NOT_MP4", `downloaded ${bytes} bytes that are not an MP4 file`);
   }
   return { bytes, sha256: hash.digest("hex") };
+}
+
+function shortBody(bytes: number, expected: number, cause: unknown): DownloadError {
+  return new DownloadError("E_DOWNLOAD_SHORT", `download ended after ${bytes} of ${expected} bytes`, {
+    cause,
+  });
+}
+
+function isBrokenBody(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return (
+    typeof code === "string" && (NETWORK_CODES.has(code) || code === "UND_ERR_RES_CONTENT_LENGTH_MISMATCH")
+  );
 }
 
 function asNetworkError(err: unknown, url: URL | null): unknown {
