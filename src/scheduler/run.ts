@@ -14,6 +14,11 @@ import { countOutcomes } from "./counts.js";
 
 /** What the scheduler needs from the API client (see src/api). */
 export interface GenerationClient {
+  /**
+   * The run's stop signal is passed: an abort may cut the submission only while it cannot have reached the
+   * API (rejecting with the signal's reason); once it may have, the answer is awaited, or the submission
+   * rejects E_SUBMIT_UNKNOWN — never with the abort reason.
+   */
   submit(body: Record<string, unknown>, options: { signal?: AbortSignal }): Promise<GenerationResult>;
   poll(id: string, options: { signal?: AbortSignal }): Promise<GenerationResult>;
 }
@@ -58,7 +63,10 @@ export interface RunOptions {
   shotTimeoutMs: number;
   maxCredits?: number | null;
   estimateCredits?: (shot: ResolvedShot) => number | null;
-  /** Aborting stops the run gracefully: no new submissions or polls; in-flight ids stay for the next run. */
+  /**
+   * Aborting stops the run gracefully: no new submissions (one waiting for a 429 pause or a retry is
+   * abandoned), no new polls; in-flight ids stay for the next run.
+   */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   clock?: Clock;
@@ -319,7 +327,8 @@ class Runner {
     let result: GenerationResult;
     try {
       const body = await this.#o.buildBody(shot);
-      result = await this.#o.client.submit(body, {});
+      // The stop signal abandons a submission still waiting (429 pause, retry backoff, not yet sent).
+      result = await this.#o.client.submit(body, { signal: this.#stop.signal });
     } catch (err) {
       const paidId = knownGenerationId(err);
       if (paidId === null) {
@@ -375,6 +384,11 @@ class Runner {
 
   #onSubmitError(entry: PlanEntry, err: unknown): void {
     const error = toShotError(err);
+    // First: a submission that may have been paid for is unknown, even when the run is stopping.
+    if (hasCode(err, "E_SUBMIT_UNKNOWN")) {
+      this.#finish(entry, "unknown", null, error);
+      return;
+    }
     if (hasCode(err, ...STOPPING_CODES)) {
       this.#o.store.update(entry.shot.id, { error });
       this.#setFatal(err);
@@ -384,8 +398,7 @@ class Runner {
       this.#o.store.update(entry.shot.id, { error });
       return;
     }
-    const status: ShotStatus = hasCode(err, "E_SUBMIT_UNKNOWN") ? "unknown" : "failed";
-    this.#finish(entry, status, null, error);
+    this.#finish(entry, "failed", null, error);
   }
 
   #resume(entry: PlanEntry): void {
