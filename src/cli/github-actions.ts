@@ -2,13 +2,14 @@
 import { relative } from "node:path";
 import type { RenderResult } from "../commands/render.js";
 import { writeGithubReport } from "../report/index.js";
+import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
 
 export async function reportToGithubActions(options: {
   io: CliIo;
   result: RenderResult;
-  /** The render command to type again, without selection flags. */
-  command: string;
+  /** The command to type again (without selection flags) and the run's --only/--shard. */
+  next: Pick<NextStepsInput, "command" | "only" | "shard">;
   /** --json: stdout carries NDJSON only, so annotations go to stderr. */
   json: boolean;
 }): Promise<void> {
@@ -22,7 +23,9 @@ export async function reportToGithubActions(options: {
     await writeGithubReport({
       manifest: result.manifest,
       counts: result.counts,
-      command: options.command,
+      command: options.next.command,
+      only: options.next.only ?? null,
+      shard: options.next.shard ?? null,
       storyboardFile,
       elapsedMs: result.elapsedMs,
       creditsUsed: result.creditsUsed,

@@ -3,6 +3,7 @@ import { plan } from "../commands/plan.js";
 import type { PlannedShot } from "../commands/plan.js";
 import { table } from "../report/format.js";
 import type { CliIo } from "./io.js";
+import { fromCwd } from "./paths.js";
 import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
 
@@ -20,9 +21,9 @@ const ACTION_LABEL: Readonly<Record<PlannedShot["action"], string>> = {
 
 export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Promise<number> {
   const result = await plan({
-    storyboard: file,
+    storyboard: fromCwd(io, file),
     selection: selectionFromFlags(flags),
-    ...(flags.out !== undefined ? { outDir: flags.out } : {}),
+    ...(flags.out !== undefined ? { outDir: fromCwd(io, flags.out) } : {}),
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

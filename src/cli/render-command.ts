@@ -1,7 +1,8 @@
 // `storyreel render`: options → render() → live/plain/JSON output → summary → exit code.
 import { render } from "../commands/render.js";
 import type { RenderOptions } from "../commands/render.js";
-import { summaryText } from "../report/index.js";
+import { quietSummaryText, summaryText } from "../report/index.js";
+import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
 import { parseLatencySpec } from "../simulator/index.js";
 import { nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
@@ -11,6 +12,10 @@ import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
 import { reportToGithubActions } from "./github-actions.js";
 import { runStoppedHint } from "./errors.js";
+import { fromCwd, shellWord } from "./paths.js";
+
+/** Commander's defaults for render's tuning options (a rerun command repeats only values that differ). */
+export const RENDER_DEFAULTS = { concurrency: "4", pollInterval: "2", shotTimeout: "1200" } as const;
 
 export interface RenderFlags extends SelectionFlags {
   out?: string;
@@ -28,10 +33,10 @@ export interface RenderFlags extends SelectionFlags {
 export async function renderCommand(file: string, flags: RenderFlags, io: CliIo): Promise<number> {
   const selection = selectionFromFlags(flags);
   const options: RenderOptions = {
-    storyboard: file,
+    storyboard: fromCwd(io, file),
     env: io.env,
     selection,
-    ...(flags.out !== undefined ? { outDir: flags.out } : {}),
+    ...(flags.out !== undefined ? { outDir: fromCwd(io, flags.out) } : {}),
     ...(flags.concurrency !== undefined
       ? { concurrency: wholeNumber("--concurrency", flags.concurrency) }
       : {}),
@@ -59,27 +64,24 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       ...(stop ? { signal: stop.signal } : {}),
     });
     reporter.close();
-    if (!flags.json && !flags.quiet) {
-      io.stdout.write(
-        summaryText({
-          manifest: result.manifest,
-          counts: result.counts,
-          removed: result.removed,
-          command: rerunCommand(file, flags),
-        }),
-      );
+    const next: NextStepsInput = {
+      manifest: result.manifest,
+      command: rerunCommand(file, flags),
+      only: selection.only ?? null,
+      shard: selection.shard ?? null,
+    };
+    if (flags.quiet) {
+      // --quiet is "errors only": what failed, was skipped or is unknown, and how to render it, on stderr.
+      io.stderr.write(quietSummaryText(next));
+    } else if (!flags.json) {
+      io.stdout.write(summaryText({ ...next, counts: result.counts, removed: result.removed }));
     }
     if (result.fatal) {
       const hint = runStoppedHint(result.fatal.code);
       io.stderr.write(`error: ${result.fatal.message}\n${hint ? `${hint}\n` : ""}`);
     }
     // GitHub Actions: job summary + annotations on failed shots (only when the env says we run there).
-    await reportToGithubActions({
-      io,
-      result,
-      command: rerunCommand(file, flags),
-      json: flags.json === true,
-    });
+    await reportToGithubActions({ io, result, next, json: flags.json === true });
     return result.exitCode;
   } finally {
     reporter.close();
@@ -87,16 +89,24 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
   }
 }
 
-/** The command to type again, keeping the flags that say where and how (not which shots). */
-function rerunCommand(file: string, flags: RenderFlags): string {
-  const parts = ["storyreel", "render", quote(file)];
-  if (flags.out !== undefined) parts.push("--out", quote(flags.out));
+/**
+ * The command to type again: every flag that says where and how the run went (folder, backend, tuning, the
+ * spending cap, the shard), none that says which shots (--only/--failed/--force: nextSteps picks those) nor
+ * how to print (--json/--quiet). Tuning options are repeated only when they differ from the defaults.
+ */
+export function rerunCommand(file: string, flags: RenderFlags): string {
+  const parts = ["storyreel", "render", shellWord(file)];
+  const add = (option: string, value: string | undefined, unless?: string): void => {
+    if (value !== undefined && value !== unless) parts.push(option, shellWord(value));
+  };
+  add("--out", flags.out);
   if (flags.sim) parts.push("--sim");
-  if (flags.shard !== undefined) parts.push("--shard", flags.shard);
-  if (flags.baseUrl !== undefined) parts.push("--base-url", quote(flags.baseUrl));
+  add("--sim-latency", flags.simLatency);
+  add("--base-url", flags.baseUrl);
+  add("--concurrency", flags.concurrency, RENDER_DEFAULTS.concurrency);
+  add("--poll-interval", flags.pollInterval, RENDER_DEFAULTS.pollInterval);
+  add("--shot-timeout", flags.shotTimeout, RENDER_DEFAULTS.shotTimeout);
+  add("--max-credits", flags.maxCredits);
+  add("--shard", flags.shard);
   return parts.join(" ");
-}
-
-function quote(value: string): string {
-  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }

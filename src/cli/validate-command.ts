@@ -2,13 +2,14 @@
 import { validate } from "../commands/validate.js";
 import { formatDiagnostic } from "../storyboard/index.js";
 import type { CliIo } from "./io.js";
+import { fromCwd } from "./paths.js";
 
 export async function validateCommand(
   files: string[],
   flags: { json?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const result = await validate({ files });
+  const result = await validate({ files: files.map((f) => fromCwd(io, f)) });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result.valid ? 0 : 2;

@@ -1,11 +1,12 @@
 // GitHub Actions output: a Markdown job summary of the run and workflow-command annotations on failed shots.
 import { appendFile } from "node:fs/promises";
 import type { Manifest, ShotError, ShotRecord } from "../manifest/index.js";
-import type { RunCounts } from "../scheduler/index.js";
+import type { RunCounts, Shard } from "../scheduler/index.js";
 import { eventLine } from "./event-line.js";
 import { credits } from "./format.js";
 import type { Writable } from "./reporter.js";
-import { nextSteps, shotDetail } from "./summary.js";
+import { inScope, nextSteps } from "./next-steps.js";
+import { shardShots, shotDetail } from "./summary.js";
 
 export interface GithubReportInput {
   manifest: Manifest;
@@ -19,6 +20,10 @@ export interface GithubReportInput {
   interrupted: boolean;
   /** The error that stopped the run (401/403, …), if any. */
   fatal: ShotError | null;
+  /** The run's --only (kept by the command to run next). */
+  only?: readonly string[] | null;
+  /** The run's --shard: other shards' shots are left out of the table, the annotations and what is left. */
+  shard?: Shard | null;
 }
 
 const STATUS_MARK: Readonly<Record<ShotRecord["status"], string>> = {
@@ -55,7 +60,8 @@ export function githubStepSummary(input: GithubReportInput): string {
     "| shot | status | duration | polls | credits | clip or error |",
     "| --- | --- | --- | --- | --- | --- |",
   );
-  for (const shot of manifest.shots) {
+  const shots = shardShots(manifest, input);
+  for (const shot of shots) {
     const row = [
       shot.id,
       STATUS_MARK[shot.status],
@@ -66,6 +72,8 @@ export function githubStepSummary(input: GithubReportInput): string {
     ];
     lines.push(`| ${row.map(cell).join(" | ")} |`);
   }
+  const others = manifest.shots.length - shots.length;
+  if (others > 0) lines.push("", `${others} shot${others === 1 ? "" : "s"} of other shards not shown.`);
   const steps = nextSteps(input);
   lines.push("");
   if (steps.length > 0) lines.push("Next:", "", ...fenced(steps.join("\n")));
@@ -75,7 +83,7 @@ export function githubStepSummary(input: GithubReportInput): string {
 
 /** One `::error` (failed, unknown) or `::warning` (skipped) workflow command per shot, pointing at its line. */
 export function githubAnnotations(
-  input: Pick<GithubReportInput, "manifest" | "storyboardFile" | "fatal">,
+  input: Pick<GithubReportInput, "manifest" | "storyboardFile" | "fatal" | "only" | "shard">,
 ): string[] {
   const out: string[] = [];
   if (input.fatal) {
@@ -84,6 +92,7 @@ export function githubAnnotations(
   for (const shot of input.manifest.shots) {
     const level = shot.status === "skipped" ? "warning" : "error";
     if (shot.status !== "failed" && shot.status !== "unknown" && shot.status !== "skipped") continue;
+    if (!inScope(shot, input)) continue;
     const props = [`file=${escapeWorkflowProperty(input.storyboardFile)}`];
     if (shot.line !== undefined) props.push(`line=${shot.line}`);
     props.push(`title=${escapeWorkflowProperty(`storyreel ${shot.id}`)}`);

@@ -18,10 +18,11 @@ export interface SkipTracking {
 }
 
 /**
- * The scheduler announces every up-to-date and not-selected shot (`shot_skipped`) right after `run_started`,
- * before anything is submitted: `upToDate + excluded` of them. Any `shot_skipped` beyond those is a shot the
- * run itself skipped (the new shape of a --max-credits skip); the old shape is a `shot_failed` with status
- * "skipped". Neither is a failure. Feed every event in order; returns the run skip it reports, or null.
+ * The scheduler announces every up-to-date and not-selected shot (`shot_skipped` without an `error`) right after
+ * `run_started`, before anything is submitted: `upToDate + excluded` of them. A shot the run itself skipped
+ * (--max-credits) is, in the scheduler's new shape, a `shot_skipped` carrying the recorded `error` — or, should
+ * the error be missing, any `shot_skipped` beyond the announcements; in the old shape, a `shot_failed` with
+ * status "skipped". Neither is a failure. Feed every event in order; returns the run skip it reports, or null.
  */
 export function runSkipOf(tracking: SkipTracking, event: RunEvent): RunSkip | null {
   if (event.type === "run_started") {
@@ -30,11 +31,13 @@ export function runSkipOf(tracking: SkipTracking, event: RunEvent): RunSkip | nu
   }
   if (event.type === "shot_failed") return event.status === "skipped" ? fromFailed(event) : null;
   if (event.type !== "shot_skipped") return null;
+  const skip = fromSkipped(event);
+  if (skip.code !== "") return skip;
   if (tracking.announcing > 0) {
     tracking.announcing -= 1;
     return null;
   }
-  return fromSkipped(event);
+  return skip;
 }
 
 function fromFailed(event: Event<"shot_failed">): RunSkip {

@@ -1,22 +1,24 @@
-// The end-of-run summary: a table of every shot and the exact command that renders what is left.
+// The end-of-run summary: a table of every shot (of this shard) and the exact command that renders what is left.
 import type { Manifest, ShotRecord } from "../manifest/index.js";
 import type { RunCounts } from "../scheduler/index.js";
 import { credits, table } from "./format.js";
+import { inScope, nextSteps } from "./next-steps.js";
+import type { NextStepsInput } from "./next-steps.js";
 
-export interface SummaryInput {
-  manifest: Manifest;
+export interface SummaryInput extends NextStepsInput {
   counts: RunCounts;
   removed: readonly ShotRecord[];
-  /** The render command as the user typed it, without selection flags, e.g. "storyreel render story.yaml". */
-  command: string;
 }
 
 export function summaryText(input: SummaryInput): string {
   const rows: string[][] = [["shot", "status", "duration", "polls", "credits", "clip or error"]];
-  for (const shot of input.manifest.shots) {
+  const problems = input.clipProblems;
+  const shots = shardShots(input.manifest, input);
+  for (const shot of shots) {
+    const problem = problems?.get(shot.id);
     rows.push([
       shot.id,
-      shot.status,
+      problem ? `clip ${problem}` : shot.status,
       shot.duration_seconds == null ? "-" : `${shot.duration_seconds} s`,
       String(shot.polls),
       credits(shot.credits_used),
@@ -24,6 +26,8 @@ export function summaryText(input: SummaryInput): string {
     ]);
   }
   const lines = [table(rows)];
+  const others = input.manifest.shots.length - shots.length;
+  if (others > 0) lines.push(`(${others} shot${others === 1 ? "" : "s"} of other shards not shown)`);
   if (input.removed.length > 0) {
     const clips = input.removed.map((s) => (s.clip ? `${s.id} (${s.clip.path})` : s.id)).join(", ");
     lines.push(`no longer in the storyboard, dropped from the manifest (clips left on disk): ${clips}`);
@@ -32,20 +36,9 @@ export function summaryText(input: SummaryInput): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function nextSteps(input: Pick<SummaryInput, "manifest" | "counts" | "command">): string[] {
-  const { counts, command, manifest } = input;
-  const steps: string[] = [];
-  const unknown = manifest.shots.filter((s) => s.status === "unknown").map((s) => s.id);
-  if (unknown.length > 0) {
-    steps.push(
-      `${unknown.length} submission${unknown.length === 1 ? "" : "s"} had an unknown outcome and may have been charged (${unknown.join(", ")}): check your AIML usage page, then submit again with: ${command} --only ${unknown.join(",")}`,
-    );
-  }
-  if (counts.failed + counts.skipped > 0) steps.push(`render what failed again: ${command} --failed`);
-  if (counts.inFlight + counts.pending > 0) {
-    steps.push(`resume (in-flight generations are polled, not paid again): ${command}`);
-  }
-  return steps;
+/** The manifest's shots that belong to this run's shard (every shot without --shard). */
+export function shardShots(manifest: Manifest, input: Pick<NextStepsInput, "shard">): ShotRecord[] {
+  return manifest.shots.filter((s) => inScope(s, { shard: input.shard ?? null }));
 }
 
 /** A shot's clip (with warnings), its error, or its generation in flight, in a few words. */

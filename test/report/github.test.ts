@@ -142,7 +142,11 @@ describe("job summary", () => {
     const rows = lines.filter((l) => l.startsWith("| ") && !l.startsWith("| shot") && !l.startsWith("| ---"));
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(8);
-    expect(md).toContain("render what failed again: storyreel render stories/harbour.yaml --failed");
+    // tide is not submitted yet, so --failed would leave it behind: a plain rerun renders all that is left
+    expect(md).toContain(
+      "resume and render what is left (in-flight generations are polled, not paid again): storyreel render stories/harbour.yaml\n",
+    );
+    expect(md).toContain("check your AIML usage page before submitting it again");
     expect(md).toContain("```text\n");
   });
 

@@ -86,9 +86,15 @@ function plain(events: readonly RunEvent[]): string[] {
   return lines.map((l) => l.replace(/^\S+ {2}/, ""));
 }
 
+const newShapeWithError = {
+  ...newShape,
+  error: { code: "E_MAX_CREDITS", message: "not submitted: past the cap" },
+} as RunEvent;
+
 describe.each([
   ["old shape (shot_failed, status skipped)", oldShape],
   ["new shape (shot_skipped after the announcements)", newShape],
+  ["new shape with its error (shot_skipped, error E_MAX_CREDITS)", newShapeWithError],
 ])("a --max-credits skip in the %s", (_name, skip) => {
   const events = [started(), ...announcements, submitted, skip, failed];
 
@@ -130,6 +136,14 @@ describe.each([
 });
 
 describe("announcements", () => {
+  it("still count right when a skip with its error comes among them", () => {
+    const state = live([started(), announcements[0]!, newShapeWithError, announcements[1]!]);
+    expect(state.skipped.map((s) => s.id)).toEqual(["gulls"]);
+    expect(liveView(state, { nowT: 0 }).lines).toEqual([
+      "gulls  skipped  E_MAX_CREDITS: not submitted: past the cap",
+    ]);
+  });
+
   it("are never counted as skipped, whatever status the shot had before", () => {
     const state = live([started({ upToDate: 0, excluded: 2 }), ...announcements]);
     expect(state.skipped).toEqual([]);

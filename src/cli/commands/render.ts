@@ -1,6 +1,6 @@
 // Registers `storyreel render`.
 import type { Command } from "commander";
-import { renderCommand } from "../render-command.js";
+import { RENDER_DEFAULTS, renderCommand } from "../render-command.js";
 import type { RenderFlags } from "../render-command.js";
 import type { CommandContext } from "../command-context.js";
 import { EXIT_CODES_HELP } from "../command-context.js";
@@ -16,13 +16,17 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     )
     .option("--sim", "render on the built-in simulator (no key, no network)")
     .option("--sim-latency <seconds>", "simulated generation time with --sim: 3, or a range like 2-4")
-    .option("-c, --concurrency <n>", "generations in flight at most", "4")
+    .option("-c, --concurrency <n>", "generations in flight at most", RENDER_DEFAULTS.concurrency)
     .option(
       "--poll-interval <seconds>",
       "shortest wait between two polls of one shot (fractions allowed)",
-      "2",
+      RENDER_DEFAULTS.pollInterval,
     )
-    .option("--shot-timeout <seconds>", "fail a shot still unfinished after this long", "1200")
+    .option(
+      "--shot-timeout <seconds>",
+      "fail a shot still unfinished after this long",
+      RENDER_DEFAULTS.shotTimeout,
+    )
     .option("--max-credits <n>", "never submit a shot that could take spend past n credits")
     .option("--only <ids>", "render just these shots (comma-separated ids)")
     .option("--force", "render again even shots that are up to date (pays again)")
