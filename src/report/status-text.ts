@@ -3,6 +3,8 @@ import type { Manifest, ShotStatus } from "../manifest/index.js";
 import type { RunCounts } from "../scheduler/index.js";
 import { credits } from "./format.js";
 import { summaryText } from "./summary.js";
+import { nextSteps } from "./next-steps.js";
+import type { ClipProblem } from "./next-steps.js";
 
 export interface StatusTextInput {
   manifest: Manifest;
@@ -13,10 +15,14 @@ export interface StatusTextInput {
   outDir: string;
   /** The render command that continues this folder, e.g. "storyreel render story.yaml --out renders/x". */
   command: string;
+  /** Completed shots whose clip is missing or corrupt on disk. */
+  clipProblems?: ReadonlyMap<string, ClipProblem>;
+  /** Loopback origin the clips came from (rendered on the simulator), if the manifest shows one. */
+  simulatorOrigin?: string | null;
 }
 
-const ORDER: readonly [ShotStatus, string][] = [
-  ["completed", "completed"],
+/** Statuses after "completed" (counted apart: its clip may be missing or corrupt), in the order shown. */
+const ORDER: readonly [Exclude<ShotStatus, "completed">, string][] = [
   ["failed", "failed"],
   ["unknown", "unknown"],
   ["skipped", "skipped"],
@@ -29,9 +35,14 @@ export function statusText(input: StatusTextInput): string {
   const ended = manifest.finished_at
     ? `ended ${manifest.finished_at}`
     : "not ended (a render is running, or the last one was killed)";
-  const parts = ORDER.filter(([status]) => counts[status] > 0).map(
-    ([status, label]) => `${counts[status]} ${label}`,
-  );
+  const problems = input.clipProblems ?? new Map<string, ClipProblem>();
+  const withProblem = (p: ClipProblem): number => [...problems.values()].filter((v) => v === p).length;
+  const parts: string[] = [];
+  const add = (n: number, label: string): void => void (n > 0 && parts.push(`${n} ${label}`));
+  add(counts.completed - problems.size, "completed");
+  add(withProblem("missing"), "clip missing");
+  add(withProblem("corrupt"), "clip corrupt");
+  for (const [status, label] of ORDER) add(counts[status], label);
   const head = [
     ...(manifest.title ? [manifest.title] : []),
     `storyboard  ${input.storyboard}`,
@@ -51,5 +62,12 @@ export function statusText(input: StatusTextInput): string {
     inFlight: counts.submitted,
     pending: counts.pending,
   };
-  return `${head.join("\n")}\n${summaryText({ manifest, counts: runCounts, removed: [], command: input.command })}`;
+  const next = { manifest, command: input.command, clipProblems: problems };
+  const summary = summaryText({ ...next, counts: runCounts, removed: [] });
+  // The manifest does not record the API a folder was rendered against; clips from a loopback host tell.
+  const note =
+    input.simulatorOrigin && nextSteps(next).length > 0
+      ? `note: this folder was rendered on the simulator (its clips came from ${input.simulatorOrigin}), so the command above has --sim; for a \`storyreel sim\` server still running, use --base-url <its URL> instead.\n`
+      : "";
+  return `${head.join("\n")}\n${summary}${note}`;
 }

@@ -13,29 +13,39 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
     .command("status")
     .description("show an output folder's manifest: every shot's status, polls, credits, clip or error")
     .argument("<out-dir>", "output folder of a render (where manifest.json is)")
+    .option("--verify", "check every completed clip's sha256 too (reads every clip; default: its size only)")
     .option("--json", "the manifest and its counts as JSON on stdout")
     .addHelpText(
       "after",
       `
 Reads manifest.json and replays manifest.journal, so it also shows generations a killed run had
 already paid for. Safe to run while a render is writing the folder (from another terminal).
+Each completed shot's clip is checked on disk: "clip missing", or "clip corrupt" when its size
+(with --verify: its sha256) is not the recorded one; render fetches such clips again.
 
 Examples:
   storyreel status renders/harbour
+  storyreel status renders/harbour --verify
   storyreel status renders/harbour --json | jq '.counts'
 
-Exit codes: 0 every shot completed, 1 some shot is not completed (failed, unknown, skipped,
-in flight or not submitted), 2 no manifest.json in the folder (or an invalid one).`,
+Exit codes: 0 every shot completed with its clip intact, 1 some shot is not completed (failed,
+unknown, skipped, in flight or not submitted) or its clip is missing or corrupt, 2 no manifest.json
+in the folder (or an invalid one).`,
     )
-    .action(async (outDir: string, flags: { json?: boolean }) => {
+    .action(async (outDir: string, flags: StatusFlags) => {
       ctx.setExitCode(await statusCommand(outDir, flags, ctx.io));
     });
 }
 
-async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
+interface StatusFlags {
+  json?: boolean;
+  verify?: boolean;
+}
+
+async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Promise<number> {
   let result: StatusResult;
   try {
-    result = await status({ outDir: fromCwd(io, outDir) });
+    result = await status({ outDir: fromCwd(io, outDir), ...(flags.verify ? { verify: true } : {}) });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);
@@ -51,6 +61,9 @@ async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliI
       counts,
       credits_used: creditsUsed,
       complete,
+      clip_problems: result.clipProblems,
+      verified: result.verified,
+      simulator_origin: result.simulatorOrigin,
       manifest,
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -58,6 +71,7 @@ async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliI
   }
   const storyboard = shownPath(io, result.storyboardPath);
   const out = shownPath(io, result.outDir);
+  const sim = result.simulatorOrigin ? " --sim" : "";
   io.stdout.write(
     statusText({
       manifest: result.manifest,
@@ -65,7 +79,9 @@ async function statusCommand(outDir: string, flags: { json?: boolean }, io: CliI
       creditsUsed: result.creditsUsed,
       storyboard,
       outDir: out,
-      command: `storyreel render ${shellWord(storyboard)} --out ${shellWord(out)}`,
+      command: `storyreel render ${shellWord(storyboard)} --out ${shellWord(out)}${sim}`,
+      clipProblems: new Map(result.clipProblems.map((p) => [p.id, p.problem])),
+      simulatorOrigin: result.simulatorOrigin,
     }),
   );
   return exitCode;
