@@ -61,6 +61,11 @@ export interface RunOptions {
   pollIntervalMs: number;
   /** A shot still unfinished this long after submission (or after this run resumed it) fails. */
   shotTimeoutMs: number;
+  /**
+   * How long a generation submitted in this run may be unknown to the API (404) before its shot fails
+   * E_GENERATION_LOST (default: 15 poll intervals, at least 1 s). It is never submitted again in the same run.
+   */
+  notFoundGraceMs?: number;
   maxCredits?: number | null;
   estimateCredits?: (shot: ResolvedShot) => number | null;
   /**
@@ -98,6 +103,10 @@ export interface RunResult {
 const PENDING = new Set(["queued", "generating", "waiting", "active"]);
 const STOPPING_CODES = ["E_API_UNAUTHORIZED", "E_API_FORBIDDEN"];
 const TRANSIENT_POLL_BACKOFF_MS = 5_000;
+const NOT_FOUND_GRACE_POLLS = 15;
+const MIN_NOT_FOUND_GRACE_MS = 1_000;
+/** Looks at a generation the API does not know (yet) within its grace period, at least. */
+const NOT_FOUND_LOOKS = 4;
 
 /** What the poll queue holds: one shot's next poll, or the next probe of a cold model's cohort. */
 type HeapItem =
@@ -113,6 +122,10 @@ interface Cohort {
 interface Active {
   entry: PlanEntry;
   generationId: string;
+  /** "resumed": the id comes from an earlier run; "submitted": this run paid for it. */
+  origin: "resumed" | "submitted";
+  /** Clock time of the first of the 404s the latest polls answered; null when the last poll found it. */
+  notFoundSince: number | null;
   /** Clock time the generation was submitted (earlier than this run for resumed shots). */
   submittedAt: number;
   deadline: number;
@@ -145,7 +158,6 @@ class Runner {
   readonly #stop = new AbortController();
   readonly #queue: PlanEntry[] = [];
   readonly #retryQueue: PlanEntry[] = [];
-  readonly #resubmitted = new Set<string>();
   readonly #timings: ShotTiming[] = [];
   readonly #downloadWaiting: (() => void)[] = [];
   #queueIndex = 0;
@@ -160,6 +172,7 @@ class Runner {
   #fatal: StoryreelError | null = null;
   #wake: (() => void) | null = null;
   #start = 0;
+  readonly #notFoundGraceMs: number;
 
   constructor(options: RunOptions) {
     this.#o = options;
@@ -169,6 +182,9 @@ class Runner {
       ...(options.timingSeed ? { seed: options.timingSeed } : {}),
     });
     this.#credits = new CreditGuard(options.maxCredits ?? null);
+    this.#notFoundGraceMs =
+      options.notFoundGraceMs ??
+      Math.max(MIN_NOT_FOUND_GRACE_MS, NOT_FOUND_GRACE_POLLS * options.pollIntervalMs);
     // Every poll and download in flight listens on the stop signal.
     setMaxListeners(0, this.#stop.signal);
   }
@@ -366,7 +382,12 @@ class Runner {
       clip: null,
       credits_used: null,
     });
-    const active = this.#track(entry, result.id, submittedAt, submittedAt, durable);
+    const active = this.#track(entry, result.id, {
+      origin: "submitted",
+      submittedAt,
+      trackedFrom: submittedAt,
+      durable,
+    });
     this.#emit({
       type: "shot_submitted",
       id: shot.id,
@@ -411,7 +432,12 @@ class Runner {
       : Math.max(0, this.#clock.wallNow().getTime() - submittedWall);
     this.#inFlight += 1;
     this.#o.store.update(entry.shot.id, { status: "submitted", error: null });
-    const active = this.#track(entry, previous.generation_id, now - ageAtStart, now, Promise.resolve());
+    const active = this.#track(entry, previous.generation_id, {
+      origin: "resumed",
+      submittedAt: now - ageAtStart,
+      trackedFrom: now,
+      durable: Promise.resolve(),
+    });
     this.#emit({
       type: "shot_submitted",
       id: entry.shot.id,
@@ -425,10 +451,9 @@ class Runner {
   #track(
     entry: PlanEntry,
     generationId: string,
-    submittedAt: number,
-    trackedFrom: number,
-    durable: Promise<void>,
+    how: { origin: Active["origin"]; submittedAt: number; trackedFrom: number; durable: Promise<void> },
   ): Active {
+    const { submittedAt, trackedFrom, durable } = how;
     const model = entry.shot.model;
     const timing: ShotTiming = {
       id: entry.shot.id,
@@ -441,6 +466,8 @@ class Runner {
     const active: Active = {
       entry,
       generationId,
+      origin: how.origin,
+      notFoundSince: null,
       submittedAt,
       deadline: trackedFrom + this.#o.shotTimeoutMs,
       lastPollAge: null,
@@ -558,6 +585,7 @@ class Runner {
 
   #onResult(active: Active, result: GenerationResult, ageBefore: number): void {
     const { shot } = active.entry;
+    active.notFoundSince = null;
     this.#o.store.update(shot.id, { polls: active.polls });
     if (PENDING.has(result.status)) {
       active.lastPollAge = ageBefore;
@@ -623,23 +651,8 @@ class Runner {
       this.#setFatal(err);
       return;
     }
-    if (hasCode(err, "E_API_NOT_FOUND") && !this.#resubmitted.has(shot.id)) {
-      this.#resubmitted.add(shot.id);
-      this.#untrack(active);
-      this.#emit({
-        type: "warning",
-        id: shot.id,
-        message: `the API no longer knows generation ${active.generationId} (404): submitting ${shot.id} again`,
-      });
-      this.#o.store.update(shot.id, { status: "pending", generation_id: null, submitted_at: null });
-      this.#retryQueue.push(active.entry);
-      this.#freeSlot();
-      return;
-    }
     if (hasCode(err, "E_API_NOT_FOUND")) {
-      this.#untrack(active);
-      this.#freeSlot();
-      this.#finish(active.entry, "failed", active, toShotError(err));
+      this.#onNotFound(active, toShotError(err), ageBefore);
       return;
     }
     // The generation is paid for: keep looking (the client already retried) until the shot's deadline.
@@ -657,6 +670,56 @@ class Runner {
     }
     const due = this.#clock.now() + Math.max(this.#o.pollIntervalMs, TRANSIENT_POLL_BACKOFF_MS);
     this.#schedule(active, due);
+  }
+
+  /**
+   * 404 for a generation id. One carried over from an earlier run is gone: its shot is submitted again (once:
+   * the new generation is "submitted"). One this run paid for may just not be visible yet: keep polling for
+   * the grace period, then fail the shot E_GENERATION_LOST — never pay again in the same run; the next run
+   * polls it once more and submits again only if that poll is a 404 too.
+   */
+  #onNotFound(active: Active, error: ShotError, ageBefore: number): void {
+    const { shot } = active.entry;
+    const id = active.generationId;
+    if (active.origin === "resumed") {
+      this.#untrack(active);
+      this.#emit({
+        type: "warning",
+        id: shot.id,
+        message: `the API no longer knows generation ${id} (404): submitting ${shot.id} again`,
+      });
+      this.#o.store.update(shot.id, { status: "pending", generation_id: null, submitted_at: null });
+      this.#retryQueue.push(active.entry);
+      this.#freeSlot();
+      return;
+    }
+    const now = this.#clock.now();
+    active.lastPollAge = ageBefore;
+    const graceEnd = (active.notFoundSince ??= now) + this.#notFoundGraceMs;
+    const seconds = Math.round(this.#notFoundGraceMs / 1000);
+    if (now >= graceEnd || now >= active.deadline) {
+      this.#untrack(active);
+      this.#freeSlot();
+      const lastedS = Math.round((now - active.notFoundSince) / 1000);
+      this.#finish(active.entry, "failed", active, {
+        code: "E_GENERATION_LOST",
+        message: `the API does not know generation ${id}, submitted in this run (404 for ${lastedS} s); it was not submitted again: render again to poll it once more (it is submitted again only if the API still answers 404)`,
+      });
+      return;
+    }
+    this.#o.store.update(shot.id, { error });
+    if (now === active.notFoundSince) {
+      this.#emit({
+        type: "warning",
+        id: shot.id,
+        message: `the API does not know generation ${id} yet (404); polling it for up to ${seconds} s before giving up`,
+      });
+    }
+    const step = Math.max(
+      this.#o.pollIntervalMs,
+      Math.min(TRANSIENT_POLL_BACKOFF_MS, this.#notFoundGraceMs / NOT_FOUND_LOOKS),
+    );
+    this.#schedule(active, Math.min(now + step, graceEnd));
   }
 
   #timeOut(active: Active): void {
