@@ -45,12 +45,23 @@ function renderArgs(concurrency: number): string[] {
 
 const submitsSeen = (): number => sim!.requests.filter((r) => r.kind === "submit").length;
 
+/** Waits for `check` while the CLI runs; if the CLI exits first, fails with what it printed. */
+async function whileRunning(check: () => boolean | Promise<boolean>): Promise<void> {
+  await until(async () => {
+    const out = child!.output();
+    if (out.code !== null || out.signal !== null) {
+      throw new Error(`the CLI exited early (${out.code ?? out.signal}):\n${out.stderr}`);
+    }
+    return check();
+  });
+}
+
 describe("signals", () => {
   it("SIGTERM: exit 130, parseable manifest, says how to resume; the rerun polls the in-flight ids, no new POST for them", async () => {
     ws = await makeWorkspace(storyboardYaml(4));
     sim = await startSimulator({ latency: 1000, render: "fast" });
     child = spawnCli(renderArgs(2), { env: { AIML_API_KEY: KEY } });
-    await until(async () => (await idsOnDisk(ws!.outDir)).size >= 2);
+    await whileRunning(async () => (await idsOnDisk(ws!.outDir)).size >= 2);
     child.kill("SIGTERM");
     await exited(child);
     const out = child.output();
@@ -87,12 +98,36 @@ describe("signals", () => {
     }
   });
 
+  it("SIGTERM during a clip download keeps the paid generation; the rerun downloads it without a new POST", async () => {
+    ws = await makeWorkspace(storyboardYaml(1));
+    sim = await startSimulator({ latency: 100, render: "fast" });
+    sim.faults.add("download", { type: "delay", ms: 4000 });
+    child = spawnCli(renderArgs(1), { env: { AIML_API_KEY: KEY } });
+    await whileRunning(() => sim!.requests.some((r) => r.kind === "download"));
+    const signalled = performance.now();
+    child.kill("SIGTERM");
+    await exited(child);
+    expect(performance.now() - signalled).toBeLessThan(3000); // the held download was abandoned, not awaited
+    expect(child.output().code, child.output().stderr).toBe(130);
+    const stopped = (await readManifest(ws.outDir))!.shots[0]!;
+    const paid = [...sim.stats.jobs.keys()];
+    expect(paid).toHaveLength(1);
+    expect(stopped.generation_id).toBe(paid[0]);
+    expect(stopped.status).not.toBe("completed");
+
+    const rerun = await runMainWith(renderArgs(1), { env: { AIML_API_KEY: KEY } });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(sim.stats.requests.submit).toBe(1);
+    const done = (await readManifest(ws.outDir))!.shots[0]!;
+    expect(done).toMatchObject({ status: "completed", generation_id: paid[0] });
+  });
+
   it("one SIGINT while a submission is on the wire waits for its answer and records that paid id", async () => {
     ws = await makeWorkspace(storyboardYaml(3));
     sim = await startSimulator({ latency: 5000, render: "fast" });
     sim.faults.add("submit", { type: "delay", ms: 800 }, { skip: 2 });
     child = spawnCli(renderArgs(3), { env: { AIML_API_KEY: KEY } });
-    await until(async () => (await idsOnDisk(ws!.outDir)).size >= 2 && submitsSeen() >= 3);
+    await whileRunning(async () => (await idsOnDisk(ws!.outDir)).size >= 2 && submitsSeen() >= 3);
     child.kill("SIGINT");
     await exited(child);
     const out = child.output();
@@ -109,7 +144,7 @@ describe("signals", () => {
     sim = await startSimulator({ latency: 5000, render: "fast" });
     sim.faults.add("submit", { type: "delay", ms: 3000 }, { skip: 2 });
     child = spawnCli(renderArgs(3), { env: { AIML_API_KEY: KEY } });
-    await until(async () => (await idsOnDisk(ws!.outDir)).size >= 2 && submitsSeen() >= 3);
+    await whileRunning(async () => (await idsOnDisk(ws!.outDir)).size >= 2 && submitsSeen() >= 3);
 
     child.kill("SIGINT");
     await until(() => child!.output().stderr.includes("SIGINT: stopping"), 3000);
