@@ -161,6 +161,16 @@ describe("poll faults", () => {
     await expectServedClip(await manifest(), "s1");
   });
 
+  it.each([502, 504])("a gateway %i on a poll is simply retried (polls are safe to repeat)", async (code) => {
+    const options = await setup(1);
+    sim!.faults.add("poll", { type: "status", status: code }, { times: 2 });
+    const result = await render(options);
+    expect(result.exitCode).toBe(0);
+    expect(sim!.stats.responses[code]).toBe(2);
+    expect(sim!.stats.requests.submit).toBe(1);
+    await expectServedClip(await manifest(), "s1");
+  });
+
   it("a 429 on a poll with Retry-After as an HTTP date is honoured", async () => {
     const options = await setup(1, { latency: 300 });
     // the date is 2 s after the answer, at whole-second resolution: the wait must be more than 1 s
