@@ -30,7 +30,19 @@ export type RunEvent =
       excluded: number;
       concurrency: number;
     })
-  | (EventBase & { type: "shot_skipped"; id: string; index: number; reason: string; status: ShotStatus })
+  /**
+   * A shot not submitted: announced after run_started for up-to-date and not-selected shots (no `error`), or
+   * skipped by the run itself (--max-credits: status "skipped", `error` the recorded E_MAX_CREDITS, `reason`
+   * its message).
+   */
+  | (EventBase & {
+      type: "shot_skipped";
+      id: string;
+      index: number;
+      reason: string;
+      status: ShotStatus;
+      error?: ShotError;
+    })
   | (EventBase & {
       type: "shot_submitted";
       id: string;

@@ -333,10 +333,7 @@ class Runner {
     const { shot } = entry;
     const decision = this.#credits.reserve(shot.id, this.#o.estimateCredits?.(shot) ?? null);
     if (!decision.ok) {
-      this.#finish(entry, "skipped", null, {
-        code: "E_MAX_CREDITS",
-        message: `not submitted: ${decision.reason}`,
-      });
+      this.#skip(entry, { code: "E_MAX_CREDITS", message: `not submitted: ${decision.reason}` });
       this.#freeSlot();
       return;
     }
@@ -785,6 +782,20 @@ class Runner {
   }
 
   // ── outcomes and events ──────────────────────────────────────────────────
+
+  /** A shot the run decided not to submit (--max-credits): nothing was paid. */
+  #skip(entry: PlanEntry, error: ShotError): void {
+    const { shot } = entry;
+    this.#o.store.update(shot.id, { status: "skipped", error });
+    this.#emit({
+      type: "shot_skipped",
+      id: shot.id,
+      index: shot.index,
+      reason: error.message,
+      status: "skipped",
+      error,
+    });
+  }
 
   #finish(entry: PlanEntry, status: ShotStatus, active: Active | null, error: ShotError): void {
     const { shot } = entry;
