@@ -73,6 +73,11 @@ export interface RunOptions {
    * abandoned), no new polls; in-flight ids stay for the next run.
    */
   signal?: AbortSignal;
+  /**
+   * Called synchronously for every event. If it throws, the run stops as if interrupted (nothing more is
+   * submitted or polled; every paid id stays in the manifest for the next run) and resolves with `fatal`
+   * E_EVENT_LISTENER (its `cause` is what was thrown); later events are still delivered.
+   */
   onEvent?: (event: RunEvent) => void;
   clock?: Clock;
   /** Generation times seen before, per model (ms), to poll well from the first shot on. */
@@ -91,7 +96,7 @@ export interface RunResult {
   counts: RunCounts;
   creditsUsed: number;
   interrupted: boolean;
-  /** A run-stopping error (401/403, manifest not writable): exit 2. */
+  /** A run-stopping error (401/403, manifest not writable, a throwing onEvent listener): exit 2. */
   fatal: StoryreelError | null;
   elapsedMs: number;
   polls: number;
@@ -212,6 +217,7 @@ class Runner {
       interrupted: this.#stopping && this.#fatal === null,
       fatal: this.#fatal ? { code: this.#fatal.code, message: this.#fatal.message } : null,
     });
+    // Read after run_finished: a listener that threw on it is reported too.
     return {
       counts,
       creditsUsed: this.#creditsUsed,
@@ -828,10 +834,27 @@ class Runner {
     return Math.round(this.#clock.now() - active.submittedAt);
   }
 
+  /**
+   * A listener that throws must not leave the run half-way (counters off, promises never settled): it is
+   * caught here, the run stops gracefully like an interrupt — paid ids are all in the manifest and in-flight
+   * generations are resumed by the next run — and `runPlan` resolves with fatal E_EVENT_LISTENER, so the
+   * caller sees the bug and still gets a consistent manifest and counts. Later events are still delivered.
+   */
   #emit(event: DistributiveOmit<RunEvent, "t">): void {
     const onEvent = this.#o.onEvent;
     if (!onEvent) return;
-    onEvent({ ...event, t: Math.round(this.#clock.now() - this.#start) });
+    try {
+      onEvent({ ...event, t: Math.round(this.#clock.now() - this.#start) });
+    } catch (err) {
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      this.#setFatal(
+        new StoryreelError(
+          "E_EVENT_LISTENER",
+          `the onEvent listener threw on a ${event.type} event (${why}); the run was stopped, in-flight generations are kept for the next run`,
+          { cause: err },
+        ),
+      );
+    }
   }
 }
 

@@ -1,6 +1,7 @@
-// What a run tells its listener: budget skips as shot_skipped.
+// What a run tells its listener: budget skips as shot_skipped, and a throwing listener stops the run cleanly.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AimlClient } from "../../src/api/index.js";
+import type { RunEvent } from "../../src/scheduler/index.js";
 import { json, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server.js";
 import { GET_ROUTE, POST_ROUTE, queued, testClient } from "../api/fixtures.js";
 import { completed, shot, startHarness, submitEntry, type Harness } from "./run-harness.js";
@@ -51,4 +52,48 @@ describe("--max-credits", () => {
     expect(harness.events.some((e) => e.type === "shot_failed")).toBe(false);
     expect(harness.status("b")).toMatchObject({ status: "skipped", error: { code: "E_MAX_CREDITS" } });
   });
+});
+
+describe("a listener that throws", () => {
+  const boom = new Error("renderer bug");
+
+  it.each(["run_started", "shot_submitted", "shot_status", "shot_completed", "run_finished"])(
+    "on %s: the run settles with fatal E_EVENT_LISTENER and a consistent manifest",
+    { timeout: 5_000 },
+    async (type) => {
+      server.script(POST_ROUTE, [json(200, queued("gen-a"))], { otherwise: json(200, queued("gen-x")) });
+      server.script(GET_ROUTE, [json(200, { id: "gen-a", status: "generating" })], {
+        otherwise: (req) => json(200, completed(req.query.generation_id ?? "")),
+      });
+      harness = await startHarness([submitEntry(shot("a")), submitEntry(shot("b", 1))]);
+      const seen: RunEvent[] = [];
+      const result = await harness.run({
+        client,
+        concurrency: 1,
+        onEvent: (event) => {
+          seen.push(event);
+          if (event.type === type) throw boom;
+        },
+      });
+      expect(result.fatal).toMatchObject({ code: "E_EVENT_LISTENER", cause: boom });
+      expect(result.fatal?.message).toContain(type);
+      expect(result.interrupted).toBe(false);
+      expect(seen.at(-1)?.type).toBe("run_finished"); // later events are still delivered
+      // Nothing more is submitted after the throw; what was paid is recorded (in flight, or completed).
+      const a = harness.status("a");
+      if (type === "run_started") {
+        expect(server.requestsTo(POST_ROUTE)).toHaveLength(0);
+        expect(a.status).toBe("pending");
+      } else {
+        expect(a.generation_id).toBe("gen-a");
+        expect(a.status).toBe(
+          type === "shot_completed" || type === "run_finished" ? "completed" : "submitted",
+        );
+      }
+      if (type !== "run_finished") expect(harness.status("b").status).toBe("pending");
+      expect(server.requestsTo(POST_ROUTE).length).toBe(
+        type === "run_finished" ? 2 : type === "run_started" ? 0 : 1,
+      );
+    },
+  );
 });
