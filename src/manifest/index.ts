@@ -4,6 +4,7 @@ export { MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE } from "./types.js";
 export { ManifestError, OutputLockedError } from "./errors.js";
 export { ManifestStore } from "./store.js";
 export type { ManifestStoreOptions, ManifestStoreStats } from "./store.js";
+export type { SnapshotCadence } from "./snapshot-cadence.js";
 export { readManifest } from "./read.js";
 export { manifestProblems } from "./schema.js";
 export { acquireOutputLock } from "./lock.js";

@@ -1,9 +1,11 @@
-// The live manifest of a run: changes go to the journal (paid ids fsync'd at once); snapshots are rewritten rarely.
+// The live manifest of a run: changes go to the journal (paid ids fsync'd at once); manifest.json catches up within a bounded delay.
 import { join } from "node:path";
 import { rm } from "node:fs/promises";
 import { writeFileAtomic } from "./atomic-write.js";
 import { Journal } from "./journal.js";
 import type { JournalEntry } from "./journal.js";
+import { DEFAULT_SNAPSHOT_CADENCE, snapshotWaitMs } from "./snapshot-cadence.js";
+import type { SnapshotCadence } from "./snapshot-cadence.js";
 import { JOURNAL_FILE, MANIFEST_FILE, OLD_JOURNAL_FILE } from "./types.js";
 import type { Manifest, ShotRecord } from "./types.js";
 
@@ -14,12 +16,19 @@ export interface ManifestStoreOptions {
   batchMs?: number;
   /** The snapshot is rewritten once the journal holds this many bytes or the snapshot's size (default 256 KiB). */
   minCompactionBytes?: number;
+  /** How soon manifest.json catches up with a new paid id or outcome (default: DEFAULT_SNAPSHOT_CADENCE). */
+  snapshotCadence?: Partial<SnapshotCadence>;
 }
 
 export interface ManifestStoreStats {
+  /** Snapshots written, the ones at open and close included. */
   snapshots: number;
   snapshotBytes: number;
   journalBytes: number;
+  /** Everything this store wrote: snapshotBytes + journalBytes. */
+  totalBytes: number;
+  /** Time spent serializing and writing snapshots, in ms. */
+  snapshotMs: number;
 }
 
 type ShotPatch = Partial<Omit<ShotRecord, "id">>;
@@ -29,12 +38,20 @@ interface Waiter {
   reject: (err: unknown) => void;
 }
 
+interface LastSnapshot {
+  /** performance.now() when it was on disk. */
+  endedAt: number;
+  tookMs: number;
+  bytes: number;
+}
+
 /**
- * Every change is a small line in `manifest.journal`; `manifest.json` is rewritten (atomically) only when the
- * journal has grown as large as the snapshot, so the bytes written grow with the number of changes, not with
- * shots × changes. A paid generation id is fsync'd to the journal before anyone polls it. One writer loop
- * does all file work, so an append never races a compaction. Readers (readManifest) replay the journal over
- * the snapshot; the snapshot written at close holds everything.
+ * Every change is a small line in `manifest.journal`; a paid generation id is fsync'd there before anyone
+ * polls it. `manifest.json` is rewritten (atomically, folding the journal in) when it lacks a paid id or an
+ * outcome — at most once per max(1 s, 20 × the last snapshot's write time), see snapshot-cadence.ts — and
+ * when the journal has grown as large as the snapshot. So a file kept alone (a CI artifact, a copy) holds
+ * every paid id but the last second's, while the bytes written stay linear in run time and in changes,
+ * never shots × changes. One writer loop does all file work, so an append never races a snapshot.
  */
 export class ManifestStore {
   readonly outDir: string;
@@ -43,20 +60,29 @@ export class ManifestStore {
   readonly #journal: Journal;
   readonly #batchMs: number;
   readonly #minCompactionBytes: number;
+  readonly #cadence: SnapshotCadence;
   #pending = new Map<string, ShotPatch>();
   #waiters: Waiter[] = [];
-  #timer: NodeJS.Timeout | null = null;
+  #batchTimer: NodeJS.Timeout | null = null;
+  #snapshotTimer: NodeJS.Timeout | null = null;
   #writer: Promise<void> | null = null;
   #failure: Error | null = null;
+  #closed = false;
+  /** Memory holds a paid id or an outcome that manifest.json on disk does not. */
+  #behind = false;
+  #snapshotDue = false;
+  #compacting = false;
   #snapshots = 0;
   #snapshotBytes = 0;
-  #lastSnapshotSize = 0;
+  #snapshotMs = 0;
+  #last: LastSnapshot = { endedAt: 0, tookMs: 0, bytes: 0 };
 
   private constructor(options: ManifestStoreOptions) {
     this.outDir = options.outDir;
     this.manifest = options.manifest;
     this.#batchMs = options.batchMs ?? 250;
     this.#minCompactionBytes = options.minCompactionBytes ?? 256 * 1024;
+    this.#cadence = { ...DEFAULT_SNAPSHOT_CADENCE, ...options.snapshotCadence };
     for (const shot of this.manifest.shots) this.#byId.set(shot.id, shot);
     this.#journal = new Journal(join(this.outDir, JOURNAL_FILE));
   }
@@ -64,7 +90,7 @@ export class ManifestStore {
   /** Writes the initial snapshot (it absorbs any journal left by a killed run), then removes those journals. */
   static async open(options: ManifestStoreOptions): Promise<ManifestStore> {
     const store = new ManifestStore(options);
-    await store.#writeSnapshot(store.#serialize());
+    await store.#writeSnapshot();
     await rm(join(store.outDir, OLD_JOURNAL_FILE), { force: true });
     await store.#journal.clear();
     return store;
@@ -80,12 +106,16 @@ export class ManifestStore {
   update(id: string, patch: ShotPatch): ShotRecord {
     const shot = Object.assign(this.shot(id), patch);
     this.#pending.set(id, { ...this.#pending.get(id), ...patch });
-    if (!this.#timer) {
-      this.#timer = setTimeout(() => {
-        this.#timer = null;
+    if (!this.#batchTimer) {
+      this.#batchTimer = setTimeout(() => {
+        this.#batchTimer = null;
         this.#write().catch(() => undefined);
       }, this.#batchMs);
-      this.#timer.unref();
+      this.#batchTimer.unref();
+    }
+    if (isMilestone(patch)) {
+      this.#behind = true;
+      this.#scheduleSnapshot();
     }
     return shot;
   }
@@ -115,21 +145,24 @@ export class ManifestStore {
 
   /** Final snapshot with `patch` applied; the journals are then redundant and removed. */
   async close(patch: Partial<Pick<Manifest, "finished_at">> = {}): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    while (this.#writer) await this.#writer.catch(() => undefined);
+    this.#closed = true;
+    this.#clearTimers();
+    while (this.#writer) await this.#writer;
     Object.assign(this.manifest, patch);
     this.#pending.clear();
-    await this.#writeSnapshot(this.#serialize());
+    await this.#writeSnapshot();
     await this.#journal.clear();
     await rm(join(this.outDir, OLD_JOURNAL_FILE), { force: true });
   }
 
   stats(): ManifestStoreStats {
+    const journalBytes = this.#journal.bytesWritten;
     return {
       snapshots: this.#snapshots,
       snapshotBytes: this.#snapshotBytes,
-      journalBytes: this.#journal.bytesWritten,
+      journalBytes,
+      totalBytes: this.#snapshotBytes + journalBytes,
+      snapshotMs: this.#snapshotMs,
     };
   }
 
@@ -137,28 +170,72 @@ export class ManifestStore {
   #write(): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
     const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
-    this.#writer ??= this.#loop().finally(() => (this.#writer = null));
+    this.#writer ??= this.#loop();
     return done;
   }
 
+  /**
+   * The one writer: appends everything pending (its waiters resolve once it is fsync'd), then folds the journal
+   * into a snapshot when one is due. `#writer` is cleared in the same synchronous step that finds no work left,
+   * so a waiter added at any moment is either taken by this loop or starts a new one.
+   */
   async #loop(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    while (this.#waiters.length > 0) {
-      const waiters = this.#waiters;
-      const entries: JournalEntry[] = [...this.#pending].map(([id, set]) => ({ id, set }));
-      this.#waiters = [];
-      this.#pending = new Map();
-      try {
-        await this.#journal.append(entries);
-        if (this.#journal.size >= Math.max(this.#minCompactionBytes, this.#lastSnapshotSize))
-          await this.#compact();
-        for (const w of waiters) w.resolve();
-      } catch (err) {
-        this.#failure ??= err instanceof Error ? err : new Error(String(err));
-        for (const w of waiters) w.reject(err);
+    await Promise.resolve(); // never finish synchronously: `#writer` is assigned before this can clear it
+    try {
+      while (this.#waiters.length > 0 || this.#snapshotDue) {
+        const waiters = this.#waiters;
+        this.#waiters = [];
+        if (this.#failure) {
+          for (const w of waiters) w.reject(this.#failure);
+          this.#snapshotDue = false;
+          continue;
+        }
+        if (this.#batchTimer) clearTimeout(this.#batchTimer);
+        this.#batchTimer = null;
+        const entries: JournalEntry[] = [...this.#pending].map(([id, set]) => ({ id, set }));
+        this.#pending = new Map();
+        try {
+          await this.#journal.append(entries);
+          for (const w of waiters) w.resolve();
+          const oversized = this.#journal.size >= Math.max(this.#minCompactionBytes, this.#last.bytes);
+          if (this.#snapshotDue || oversized) {
+            this.#snapshotDue = false;
+            await this.#compact();
+          }
+        } catch (err) {
+          this.#failure ??= err instanceof Error ? err : new Error(String(err));
+          for (const w of waiters) w.reject(err);
+        }
       }
+    } finally {
+      this.#writer = null;
     }
+    if (this.#behind) this.#scheduleSnapshot();
+  }
+
+  /** Arms one timer for the next snapshot the cadence allows; it re-checks when it fires. */
+  #scheduleSnapshot(): void {
+    if (this.#snapshotTimer || this.#closed || this.#failure) return;
+    const wait = snapshotWaitMs(this.#cadence, this.#last, performance.now());
+    this.#snapshotTimer = setTimeout(() => {
+      this.#snapshotTimer = null;
+      // A snapshot being written now re-arms the timer when it ends (if still behind).
+      if (!this.#behind || this.#closed || this.#compacting) return;
+      if (snapshotWaitMs(this.#cadence, this.#last, performance.now()) > 0) {
+        this.#scheduleSnapshot();
+        return;
+      }
+      this.#snapshotDue = true;
+      this.#writer ??= this.#loop();
+    }, wait);
+    this.#snapshotTimer.unref();
+  }
+
+  #clearTimers(): void {
+    if (this.#batchTimer) clearTimeout(this.#batchTimer);
+    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#batchTimer = null;
+    this.#snapshotTimer = null;
   }
 
   /**
@@ -167,19 +244,45 @@ export class ManifestStore {
    * the old journal removed — a crash at any point leaves files that replay to a consistent state.
    */
   async #compact(): Promise<void> {
-    await this.#journal.rotate(join(this.outDir, OLD_JOURNAL_FILE));
-    await this.#writeSnapshot(this.#serialize());
-    await rm(join(this.outDir, OLD_JOURNAL_FILE), { force: true });
+    this.#compacting = true;
+    try {
+      await this.#journal.rotate(join(this.outDir, OLD_JOURNAL_FILE));
+      await this.#writeSnapshot();
+      await rm(join(this.outDir, OLD_JOURNAL_FILE), { force: true });
+    } finally {
+      this.#compacting = false;
+    }
   }
 
-  #serialize(): string {
-    return `${JSON.stringify(this.manifest, null, 2)}\n`;
-  }
-
-  async #writeSnapshot(text: string): Promise<void> {
-    const bytes = await writeFileAtomic(join(this.outDir, MANIFEST_FILE), text);
+  async #writeSnapshot(): Promise<void> {
+    const started = performance.now();
+    // Captured now: a milestone from here on is not in this snapshot and makes the store behind again.
+    const wasBehind = this.#behind;
+    this.#behind = false;
+    let bytes: number;
+    try {
+      bytes = await writeFileAtomic(
+        join(this.outDir, MANIFEST_FILE),
+        `${JSON.stringify(this.manifest, null, 2)}\n`,
+      );
+    } catch (err) {
+      this.#behind ||= wasBehind;
+      throw err;
+    }
+    const endedAt = performance.now();
+    this.#last = { endedAt, tookMs: endedAt - started, bytes };
     this.#snapshots += 1;
     this.#snapshotBytes += bytes;
-    this.#lastSnapshotSize = bytes;
+    this.#snapshotMs += endedAt - started;
   }
+}
+
+/** A change manifest.json alone must not lack for long: a paid generation id, or how a shot ended. */
+function isMilestone(patch: ShotPatch): boolean {
+  return (
+    patch.generation_id !== undefined ||
+    patch.status === "completed" ||
+    patch.status === "failed" ||
+    patch.status === "unknown"
+  );
 }

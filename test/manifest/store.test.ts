@@ -84,7 +84,23 @@ describe("ManifestStore", () => {
     expect(again?.shots[0]).toMatchObject({ status: "completed", polls: 3 });
   });
 
-  it("rewrites the snapshot only as often as the journal outgrows it: bytes grow linearly with changes", async () => {
+  it("flush() right after a flush resolved is written at once, not left for the batch timer", async () => {
+    const store = await ManifestStore.open({ outDir: dir, manifest: manifest(2), batchMs: 60_000 });
+    const flushes = (async () => {
+      for (let i = 0; i < 50; i++) {
+        store.update("s0", { polls: i });
+        await store.flush();
+      }
+      return "done";
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string>((resolve) => (timer = setTimeout(resolve, 5000, "stuck")));
+    expect(await Promise.race([flushes, timeout])).toBe("done");
+    clearTimeout(timer);
+    await store.close();
+  });
+
+  it("bytes written grow linearly with changes, not with shots × changes", async () => {
     const written = async (shots: number): Promise<number> => {
       const out = await mkdtemp(join(dir, "run-"));
       const store = await ManifestStore.open({

@@ -1,0 +1,182 @@
+// manifest.json by itself holds every paid id but the last second's, and is not rewritten more often than its cadence.
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManifestStore } from "../../src/manifest/index.js";
+import type { Manifest, ShotRecord } from "../../src/manifest/index.js";
+import { snapshotWaitMs } from "../../src/manifest/snapshot-cadence.js";
+import { startSimulator } from "../../src/simulator/index.js";
+import type { Simulator } from "../../src/simulator/index.js";
+import { exited, spawnCli } from "../helpers/cli.js";
+import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";
+import type { Workspace } from "../helpers/workspace.js";
+
+let dir: string;
+let sim: Simulator | undefined;
+let ws: Workspace | undefined;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "storyreel-cadence-"));
+});
+afterEach(async () => {
+  await sim?.close();
+  await ws?.cleanup();
+  sim = undefined;
+  ws = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+function shot(id: string): ShotRecord {
+  return {
+    id,
+    status: "pending",
+    model: "google/veo-3.1-t2v-fast",
+    input_hash: "a".repeat(64),
+    generation_id: null,
+    submitted_at: null,
+    completed_at: null,
+    polls: 0,
+    request: { model: "google/veo-3.1-t2v-fast", prompt: `prompt of ${id}` },
+    video_url: null,
+    clip: null,
+    credits_used: null,
+    error: null,
+  };
+}
+
+function manifest(count: number): Manifest {
+  return {
+    version: 1,
+    storyboard: { path: "../story.yaml", sha256: "b".repeat(64) },
+    started_at: "2026-11-21T10:00:00.000Z",
+    finished_at: null,
+    shots: Array.from({ length: count }, (_, i) => shot(`s${i}`)),
+  };
+}
+
+const SUBMISSION = { submitted_at: "2026-11-21T10:00:01.000Z", input_hash: "a".repeat(64) };
+
+/** Generation ids in manifest.json alone (JSON.parse, no journal), by shot id. */
+async function snapshotIds(outDir: string): Promise<Map<string, string>> {
+  const text = await readFile(join(outDir, "manifest.json"), "utf8");
+  const parsed = JSON.parse(text) as Manifest;
+  return new Map(parsed.shots.flatMap((s) => (s.generation_id ? [[s.id, s.generation_id]] : [])));
+}
+
+/** Generation ids in the journal (what a killed run has recorded), by shot id. */
+async function journalIds(outDir: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const path = join(outDir, "manifest.journal");
+  if (!existsSync(path)) return ids;
+  for (const line of (await readFile(path, "utf8")).split("\n")) {
+    try {
+      const entry = JSON.parse(line) as { id: string; set: { generation_id?: string | null } };
+      if (entry.set.generation_id) ids.set(entry.id, entry.set.generation_id);
+    } catch {
+      // blank, or a line being written right now
+    }
+  }
+  return ids;
+}
+
+describe("manifest.json catches up with the journal", () => {
+  it("a recorded paid id is in manifest.json by itself about a second later", async () => {
+    const store = await ManifestStore.open({ outDir: dir, manifest: manifest(30) });
+    await store.recordSubmission("s7", { generation_id: "gen-7", ...SUBMISSION });
+    const recorded = performance.now();
+    expect((await snapshotIds(dir)).has("s7")).toBe(false); // in the journal only, for now
+    while (!(await snapshotIds(dir)).has("s7")) {
+      expect(performance.now() - recorded).toBeLessThan(2000);
+      await sleep(25);
+    }
+    expect((await snapshotIds(dir)).get("s7")).toBe("gen-7");
+    await store.close();
+  });
+
+  it("after kill -9, manifest.json alone lists the generation ids the run had recorded", async () => {
+    ws = await makeWorkspace(storyboardYaml(4));
+    sim = await startSimulator({ latency: 20_000, render: "fast" });
+    const child = spawnCli(["render", ws.storyboard, "--base-url", sim.url, "-c", "4"], {
+      env: { AIML_API_KEY: "sk-test-cadence" },
+    });
+    try {
+      const deadline = Date.now() + 20_000;
+      while ((await journalIds(ws.outDir)).size < 4) {
+        if (Date.now() > deadline) throw new Error(`no 4 ids journalled: ${child.output().stderr}`);
+        await sleep(25);
+      }
+      const recorded = await journalIds(ws.outDir);
+      await sleep(1500);
+      child.kill("SIGKILL");
+      await exited(child);
+      expect(await snapshotIds(ws.outDir)).toEqual(recorded);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("many rapid changes: at most one snapshot per second, and the bytes follow time, not changes", async () => {
+    // the journal-outgrew-the-snapshot rule is kept out of the way: only the cadence decides here
+    const store = await ManifestStore.open({
+      outDir: dir,
+      manifest: manifest(200),
+      minCompactionBytes: 2 ** 30,
+    });
+    const started = performance.now();
+    let changes = 0;
+    while (performance.now() - started < 3200) {
+      for (let k = 0; k < 10; k++) {
+        const i = changes++ % 200;
+        store.update(`s${i}`, { status: "submitted", generation_id: `gen-${changes}`, ...SUBMISSION });
+      }
+      await store.flush();
+    }
+    const elapsed = performance.now() - started;
+    const stats = store.stats();
+    // the one at open, then at most one per second of changes
+    expect(stats.snapshots).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 1000));
+    expect(stats.snapshots).toBeGreaterThanOrEqual(3);
+    expect(stats.totalBytes).toBe(stats.snapshotBytes + stats.journalBytes);
+    const size = stats.snapshotBytes / stats.snapshots;
+    expect(size).toBeGreaterThan(10_000);
+    expect(changes).toBeGreaterThan(1000);
+    await store.close();
+    // manifest.json is current after close, journal gone
+    expect((await snapshotIds(dir)).size).toBe(200);
+    expect(existsSync(join(dir, "manifest.journal"))).toBe(false);
+  });
+
+  it("the wait is max(1 s, 20 × the last write time) after the last snapshot ended", () => {
+    const cadence = { minIntervalMs: 1000, costFactor: 20 };
+    expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 5 }, 0)).toBe(1000);
+    expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 5 }, 400)).toBe(600);
+    expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 5 }, 1500)).toBe(0);
+    // a 3 MB snapshot that took 150 ms: at most one every 3 s
+    expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 150 }, 0)).toBe(3000);
+  });
+
+  it("a large manifest is rewritten at the pace its write time allows, not once a second", async () => {
+    const big = manifest(4000);
+    for (const s of big.shots) s.request = { ...s.request, prompt: `${s.id} ${"x".repeat(400)}` };
+    const store = await ManifestStore.open({
+      outDir: dir,
+      manifest: big,
+      snapshotCadence: { minIntervalMs: 0, costFactor: 20 },
+    });
+    const started = performance.now();
+    let changes = 0;
+    while (performance.now() - started < 2500) {
+      store.update(`s${changes++ % 4000}`, { generation_id: `gen-${changes}`, ...SUBMISSION });
+      await store.flush();
+    }
+    const elapsed = performance.now() - started;
+    const { snapshots, snapshotMs } = store.stats();
+    // snapshots after the first waited 20× a write each: together they took at most 1/20 of the time (+ one)
+    const meanMs = snapshotMs / snapshots;
+    expect(snapshots - 1).toBeLessThanOrEqual(Math.ceil(elapsed / (20 * meanMs)) + 1);
+    expect(snapshotMs).toBeLessThan(elapsed / 20 + 2 * meanMs + 50);
+    await store.close();
+  });
+});
