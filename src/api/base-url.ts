@@ -15,9 +15,13 @@ export function parseBaseUrl(value: string): ApiEndpoint {
   try {
     url = new URL(value);
   } catch (cause) {
-    throw new ConfigError("baseUrl", `baseUrl ${JSON.stringify(value)} is not a valid absolute URL`, {
-      cause,
-    });
+    throw new ConfigError(
+      "baseUrl",
+      `baseUrl ${JSON.stringify(value)} is not a valid absolute URL (allowed: https://host[:port][/path], or http:// on a loopback host)`,
+      {
+        cause,
+      },
+    );
   }
   if (url.username !== "" || url.password !== "") {
     throw new ConfigError("baseUrl", "baseUrl must not contain user credentials; pass the API key as apiKey");

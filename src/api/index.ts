@@ -11,4 +11,4 @@ export type { RetryPolicy } from "./retry-policy.js";
 export { createRequestBudget } from "./budget.js";
 export type { BudgetSnapshot, RequestBudget, RequestBudgetOptions, RequestKind } from "./budget.js";
 export type { ClientHooks, ClientStats, RetryEvent } from "./retry-loop.js";
-export { DEFAULT_BASE_URL } from "./base-url.js";
+export { DEFAULT_BASE_URL, parseBaseUrl } from "./base-url.js";

@@ -1,5 +1,5 @@
 // Where the API key and base URL come from: explicit options, then the environment. Never echoes the key.
-import { DEFAULT_BASE_URL } from "../api/index.js";
+import { ConfigError, DEFAULT_BASE_URL, parseBaseUrl } from "../api/index.js";
 import { StoryreelError } from "../util/errors.js";
 
 export interface ApiConfigSource {
@@ -13,6 +13,7 @@ export interface ApiConfig {
   baseUrl: string;
 }
 
+/** Resolves and checks the key and the base URL, so a bad one is refused before anything is written. */
 export function resolveApiConfig(source: ApiConfigSource): ApiConfig {
   const env = source.env ?? process.env;
   const apiKey = (source.apiKey ?? env.AIML_API_KEY ?? env.AIMLAPI_KEY ?? "").trim();
@@ -22,6 +23,14 @@ export function resolveApiConfig(source: ApiConfigSource): ApiConfig {
       "no API key: set AIML_API_KEY (or AIMLAPI_KEY) to your AIML API key, or add --sim to render on the built-in simulator",
     );
   }
+  const from =
+    source.baseUrl !== undefined ? "--base-url" : env.AIML_API_BASE !== undefined ? "AIML_API_BASE" : null;
   const baseUrl = (source.baseUrl ?? env.AIML_API_BASE ?? DEFAULT_BASE_URL).trim();
+  try {
+    parseBaseUrl(baseUrl);
+  } catch (err) {
+    if (!(err instanceof ConfigError) || from === null) throw err;
+    throw new ConfigError(from, `${from}: ${err.message.replace(/^baseUrl /, "")}`, { cause: err });
+  }
   return { apiKey, baseUrl };
 }

@@ -1,10 +1,19 @@
 // Builds the ffmpeg command line for a plan (for the 2018 static ffmpeg: overlay + alpha fade, as it has no xfade).
+// Frame 0 is always the first image and the final frame the last: two stills hold an eighth of the clip at each end
+// and crossfade in between; one still gets a slow eased push-in (zoompan), so the clip moves but starts on the image.
 import type { RenderPlan } from "./render-plan.js";
 
 export interface RenderPaths {
   first: string | null;
   last: string | null;
   out: string;
+}
+
+/** zoompan from 1× to 1.08× with smoothstep easing over `frames` output frames, centred. */
+function pushIn(frames: number, w: number, h: number, fps: number): string {
+  const x = `min(on/${Math.max(1, Math.round(frames - 1))},1)`;
+  const ease = `(3*pow(${x},2)-2*pow(${x},3))`;
+  return `zoompan=z='1+0.08*${ease}':d=1:x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':s=${w}x${h}:fps=${fps}`;
 }
 
 export function renderArgs(plan: RenderPlan, paths: RenderPaths): string[] {
@@ -21,12 +30,11 @@ export function renderArgs(plan: RenderPlan, paths: RenderPaths): string[] {
     inputs.push("-i", paths.first, "-i", paths.last);
     graph =
       `${hold(0)},format=yuv420p[a];` +
-      `${hold(1)},format=yuva420p,fade=t=in:st=0:d=${d}:alpha=1[b];` +
+      `${hold(1)},format=yuva420p,fade=t=in:st=${(plan.durationSeconds / 8).toFixed(3)}:d=${((plan.durationSeconds * 3) / 4).toFixed(3)}:alpha=1[b];` +
       `[a][b]overlay=format=yuv420,format=yuv420p[v]`;
   } else if (single !== null) {
     inputs.push("-i", single);
-    const fadeIn = Math.min(1, plan.durationSeconds / 4).toFixed(3);
-    graph = `${hold(0)},fade=t=in:st=0:d=${fadeIn},format=yuv420p[v]`;
+    graph = `${hold(0)},${pushIn(plan.durationSeconds * fps, w, h, fps)},format=yuv420p[v]`;
   } else {
     inputs.push("-f", "lavfi", "-i", `testsrc2=size=${w}x${h}:rate=${fps}:duration=${d}`);
     graph = `[0:v]format=yuv420p[v]`;

@@ -105,6 +105,51 @@ describe("ffmpeg rendering", () => {
     expect(middle[0]).toBeGreaterThan(end[0]);
   });
 
+  it("starts a one-frame clip on the image itself (no fade from black) and holds it to the end", async () => {
+    const { file } = await render(
+      {
+        model: "google/veo-3.0-i2v-fast",
+        prompt: "still",
+        image_url: orange,
+        duration: 8,
+        resolution: "720P",
+        generate_audio: false,
+      },
+      "one-frame",
+    );
+    const [start, end] = await Promise.all([colourAt(file, 0), colourAt(file, 7.9)]);
+    for (const rgb of [start, end]) {
+      expect(rgb[0]).toBeGreaterThan(200);
+      expect(rgb[2]).toBeLessThan(60);
+    }
+  });
+
+  it("holds the first image at the start of a first-last clip before crossfading", async () => {
+    const { file } = await render(
+      {
+        model: FIRST_LAST,
+        prompt: "hold",
+        image_url: orange,
+        last_image_url: navy,
+        duration: 8,
+        resolution: "720p",
+      },
+      "hold",
+    );
+    const [start, early, late, end] = await Promise.all([
+      colourAt(file, 0),
+      colourAt(file, 0.9),
+      colourAt(file, 7.1),
+      colourAt(file, 7.9),
+    ]);
+    // still exactly the first image after a tenth of the clip, already exactly the last a tenth before the end
+    for (let c = 0; c < 3; c++) {
+      expect(Math.abs(early[c]! - start[c]!)).toBeLessThanOrEqual(3);
+      expect(Math.abs(late[c]! - end[c]!)).toBeLessThanOrEqual(3);
+    }
+    expect(start[0] - end[0]).toBeGreaterThan(150);
+  });
+
   it("gives 720x1280 for 9:16 and no audio track when generate_audio is false", async () => {
     const { file } = await render(
       {
