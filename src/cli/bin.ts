@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // The storyreel executable: the only place that touches process.argv, the real streams and the exit code.
 import { main } from "./main.js";
+import { guardOutput } from "./output-guard.js";
 
+const output = guardOutput({ stdout: process.stdout, stderr: process.stderr });
 const code = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: output.stdout,
+  stderr: output.stderr,
   env: process.env,
   isTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
   handleSignals: true,
+  outputClosed: output.closed,
 });
 process.exitCode = code;

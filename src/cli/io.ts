@@ -10,4 +10,6 @@ export interface CliIo {
   cwd: string;
   /** Install SIGINT/SIGTERM handlers (the real binary does; in-process tests do not). */
   handleSignals: boolean;
+  /** Aborts when stdout or stderr was closed (EPIPE): a render then stops as on Ctrl-C. */
+  outputClosed?: AbortSignal;
 }

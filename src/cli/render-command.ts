@@ -56,7 +56,10 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       flags.simLatency !== undefined ? { latency: parseLatencySpec(flags.simLatency, { unit: "s" }) } : {};
   }
   const reporter = chooseReporter({ io, json: flags.json === true, quiet: flags.quiet === true });
-  const stop = io.handleSignals ? installStopHandlers(io.stderr) : null;
+  const stop =
+    io.handleSignals || io.outputClosed
+      ? installStopHandlers({ stderr: io.stderr, signals: io.handleSignals, outputClosed: io.outputClosed })
+      : null;
   try {
     const result = await render({
       ...options,
