@@ -6,10 +6,11 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
-/** Shown at the end of `storyreel --help` and of `render --help`. */
+/** render's exit codes: shown at the end of `render --help` and of `storyreel --help` (as the README's table). */
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    every selected shot completed (or was already up to date)
-  1    at least one shot failed, was skipped or is unfinished (the others still finished)
-  2    invalid storyboard, usage or configuration; or the API refused the key or credits (401/403)
-  130  interrupted (Ctrl-C / SIGTERM); rerun the same command to resume`;
+  1    at least one shot failed, is unknown, was skipped or is unfinished (the others still finished)
+  2    invalid storyboard, usage or configuration, the output folder is in use, or the API refused
+       the key or credits (401/403)
+  130  interrupted (Ctrl-C / SIGTERM), the same command resumes`;

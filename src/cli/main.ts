@@ -6,6 +6,18 @@ import { packageVersion } from "./version.js";
 import { COMMANDS } from "./command-list.js";
 import { EXIT_CODES_HELP } from "./command-context.js";
 
+const PROGRAM_HELP = `
+Examples:
+  storyreel validate story.yaml                   # check it against every model's rules, send nothing
+  storyreel plan story.yaml                       # what render would do and cost
+  storyreel render examples/storyboards/harbour.yaml --sim   # try it offline on the built-in simulator
+  AIML_API_KEY=... storyreel render story.yaml    # render for real; run it again to resume or rerun
+  storyreel status renders/story                  # what an output folder holds
+  storyreel stitch renders/story                  # the clips as one film
+
+Exit codes of render (every command's --help lists its own, with its examples):
+${EXIT_CODES_HELP.replace(/^\nExit codes:\n/, "")}`;
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command("storyreel")
@@ -17,7 +29,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError("(run with --help for usage)")
-    .addHelpText("after", EXIT_CODES_HELP);
+    .addHelpText("after", PROGRAM_HELP);
   const ctx = { io, setExitCode: (code: number) => (exitCode = code) };
   for (const register of COMMANDS) register(program, ctx);
 

@@ -14,7 +14,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option("-o, --out <dir>", "output folder to compare against (as for render)")
     .option("--only <ids>", "plan just these shots (comma-separated ids)")
     .option("--force", "plan to render again even shots that are up to date")
-    .option("--failed", "plan only shots that failed or are unknown in the manifest")
+    .option("--failed", "plan only shots that failed, are unknown or were skipped in the manifest")
     .option("--shard <i/n>", "plan only this runner's share of the shots")
     .option("--json", "the whole plan as JSON on stdout")
     .addHelpText(

@@ -30,11 +30,14 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     .option("--max-credits <n>", "never submit a shot that could take spend past n credits")
     .option("--only <ids>", "render just these shots (comma-separated ids)")
     .option("--force", "render again even shots that are up to date (pays again)")
-    .option("--failed", "render only shots that failed or are unknown in the manifest")
+    .option("--failed", "render only shots that failed, are unknown or were skipped in the manifest")
     .option("--shard <i/n>", "render only this runner's share of the shots (by id hash)")
     .option("--base-url <url>", "API base URL (env AIML_API_BASE; default https://api.aimlapi.com)")
     .option("--json", "NDJSON events on stdout, nothing else there")
-    .option("-q, --quiet", "no progress and no summary; errors only")
+    .option(
+      "-q, --quiet",
+      "errors only: failed, unknown and skipped shots and the command to rerun them, on stderr",
+    )
     .addHelpText(
       "after",
       `

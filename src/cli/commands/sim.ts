@@ -19,7 +19,10 @@ export function registerSim(program: Command, ctx: CommandContext): void {
 Examples:
   storyreel sim --port 8787
   storyreel sim --latency 1-2 --faults '[{"kind":"poll","fault":{"type":"status","status":503},"times":3}]'
-  AIML_API_KEY=any storyreel render story.yaml --base-url http://127.0.0.1:8787`,
+  AIML_API_KEY=any storyreel render story.yaml --base-url http://127.0.0.1:8787
+
+Exit codes: 0 stopped with Ctrl-C / SIGTERM, 2 usage or configuration (a bad option or fault script,
+the port in use or not allowed).`,
     )
     .action(async (flags: SimFlags) => {
       ctx.setExitCode(await simCommand(flags, ctx.io, untilSignal()));
