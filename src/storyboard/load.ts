@@ -81,7 +81,7 @@ function parseText(file: string, text: string): Pick<LoadedSource, "positions" |
     diagnostics,
   });
 
-  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlDiagnostic(file, at, e));
+  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlDiagnostic(file, at, e, text));
   const scan = scanDocument(doc, { maxDepth: MAX_YAML_DEPTH, maxAliases: MAX_YAML_ALIASES });
   if (scan.tooDeepAt >= 0) {
     const message = `YAML nested more than ${MAX_YAML_DEPTH} levels deep: a storyboard needs only a few`;
@@ -119,8 +119,18 @@ function yamlDiagnostic(
   file: string,
   at: (offset: number) => { line: number; column: number },
   err: YAMLError,
+  text: string,
 ): Diagnostic {
   const pos = err.pos[0] >= 0 ? at(err.pos[0]) : { line: 1, column: 1 };
+  const opener = err.code === "MISSING_CHAR" ? unclosedQuote(text, err.pos[0]) : null;
+  if (opener !== null) {
+    return fileDiagnostic(
+      file,
+      "yaml-syntax",
+      `YAML: the ${opener.quote === '"' ? "double" : "single"}-quoted string that starts here is never closed (add the closing ${opener.quote})`,
+      at(opener.offset),
+    );
+  }
   if (err.code === "MULTIPLE_DOCS") {
     return fileDiagnostic(
       file,
@@ -130,6 +140,26 @@ function yamlDiagnostic(
     );
   }
   return fileDiagnostic(file, "yaml-syntax", `YAML: ${plainMessage(err.message, pos)}`, pos);
+}
+
+/**
+ * Where an unterminated quoted scalar opens: the parser reports the end of the file, the user needs its start.
+ * The opener is the last quote before `end` that is not escaped (\" in double quotes, '' in single quotes).
+ */
+function unclosedQuote(text: string, end: number): { quote: '"' | "'"; offset: number } | null {
+  if (end < 0) return null;
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '"' && text[i - 1] !== "\\") return { quote: '"', offset: i };
+    if (ch === "'") {
+      if (text[i - 1] === "'") {
+        i--;
+        continue;
+      }
+      return { quote: "'", offset: i };
+    }
+  }
+  return null;
 }
 
 /** The yaml package's message without the " at line L, column C:" and code frame that prettyErrors appends. */

@@ -91,7 +91,7 @@ const CASES: [string, [string, string][]][] = [
   ["wrong-type-duration.yaml", [["6:15", "shots[0].duration"]]],
   ["wrong-type-params.yaml", [["6:13", "shots[0].params"]]],
   ["wrong-type-seed.yaml", [["6:11", "shots[0].seed"]]],
-  ["yaml-syntax.yaml", [["6:1", ""]]],
+  ["yaml-syntax.yaml", [["4:13", ""]]],
 ];
 
 let dir = "";

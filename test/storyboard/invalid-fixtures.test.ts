@@ -389,7 +389,8 @@ const CASES: [string, Expected[]][] = [
         at: "7:17",
         code: "field-not-taken",
         path: "shots[0].last_frame",
-        message: "google/veo-3.0-i2v-fast takes no last frame",
+        message:
+          "google/veo-3.0-i2v-fast takes no last frame (remove last_frame, or use a model that takes one: e.g. google/veo-3-1-lite-generate-preview, google/veo-3.1-first-last-image-to-video, google/veo-3.1-first-last-image-to-video-fast)",
       },
     ],
   ],
@@ -681,7 +682,14 @@ const CASES: [string, Expected[]][] = [
   ],
   [
     "yaml-syntax.yaml",
-    [{ at: "6:1", code: "yaml-syntax", path: "", message: 'YAML: Missing closing "quote' }],
+    [
+      {
+        at: "4:13",
+        code: "yaml-syntax",
+        path: "",
+        message: 'YAML: the double-quoted string that starts here is never closed (add the closing ")',
+      },
+    ],
   ],
 ];
 

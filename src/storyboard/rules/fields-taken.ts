@@ -1,4 +1,5 @@
 // A shot may only use fields its model takes: no negative_prompt on a model without one, no last frame, etc.
+import { listModels } from "../../catalog/index.js";
 import type { SemanticField } from "../../catalog/index.js";
 import type { Finding } from "../finding.js";
 import { VALUE_KEYS } from "../shot-view.js";
@@ -21,8 +22,19 @@ export const fieldsTaken: Rule = (ctx) => {
 };
 
 function message(modelId: string, key: SemanticField, takes: readonly string[]): string {
-  if (key === "last_frame") return `${modelId} takes no last frame`;
+  if (key === "last_frame") {
+    return `${modelId} takes no last frame (remove last_frame, or use a model that takes one: ${lastFrameModels(modelId)})`;
+  }
   if (key === "first_frame") return `${modelId} takes no first frame (it makes video from the prompt alone)`;
   const list = takes.length > 0 ? takes.join(", ") : "none of the shot fields";
   return `${modelId} does not take ${key} (it takes: ${list}; other request fields go in params)`;
+}
+
+/** Up to three models that take a last frame, from the same vendor first (`storyreel models` lists them all). */
+function lastFrameModels(modelId: string): string {
+  const vendor = modelId.split("/")[0] ?? "";
+  const takers = listModels().filter((m) => m.fields.last_frame !== undefined);
+  const sameVendor = takers.filter((m) => m.id.startsWith(`${vendor}/`));
+  const picks = (sameVendor.length > 0 ? sameVendor : takers).slice(0, 3).map((m) => m.id);
+  return picks.length > 0 ? `e.g. ${picks.join(", ")}` : "none in the catalog";
 }
