@@ -1,6 +1,7 @@
 // `storyreel plan`: the table of what render would do, or the whole plan as JSON; never sends anything.
 import { plan } from "../commands/plan.js";
-import type { PlannedShot } from "../commands/plan.js";
+import type { PlannedShot, PlanResult } from "../commands/plan.js";
+import { USD_TO_CREDITS, USD_TO_CREDITS_SOURCE } from "../catalog/index.js";
 import { table } from "../report/format.js";
 import type { CliIo } from "./io.js";
 import { fromCwd } from "./paths.js";
@@ -29,6 +30,12 @@ export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Pr
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
+  // Each estimate's basis once, as a numbered footnote: shots of one model usually share it.
+  const bases: string[] = [];
+  const footnote = (basis: string): string => {
+    const at = bases.indexOf(basis);
+    return `[${(at === -1 ? bases.push(basis) : at + 1).toString()}]`;
+  };
   const rows = [["shot", "action", "model", "seconds", "est. credits", "request", "why"]];
   for (const shot of result.shots) {
     rows.push([
@@ -36,25 +43,35 @@ export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Pr
       ACTION_LABEL[shot.action],
       shot.model,
       shot.durationSeconds === null ? "?" : String(shot.durationSeconds),
-      shot.action !== "submit"
-        ? "-"
-        : shot.estimate.credits === null
-          ? "unknown"
-          : shot.estimate.credits.toLocaleString("en-US"),
+      shot.action !== "submit" ? "-" : `${creditsCell(shot)} ${footnote(shot.estimate.basis)}`,
       summarise(shot.request),
       shot.reason === ACTION_LABEL[shot.action] ? "" : shot.reason,
     ]);
   }
   const t = result.totals;
-  const unknown =
-    t.unknownPrice > 0 ? ` + ${t.unknownPrice} shot${t.unknownPrice === 1 ? "" : "s"} of unknown price` : "";
+  const notes = bases.map((basis, i) => `[${i + 1}] ${basis}`);
   io.stdout.write(
     `${table(rows)}\n\n` +
+      (notes.length > 0 ? `${notes.join("\n")}\n\n` : "") +
       `${t.toSubmit} to render (${t.secondsToGenerate} s of video), ${t.toResume} to resume, ${t.upToDate} up to date, ${t.excluded} not selected\n` +
-      `estimated cost: ${t.estimatedCredits.toLocaleString("en-US")} credits${unknown} (AIML credits; $1 = 2,000,000 credits)\n` +
+      `estimated cost: ${costText(t)}\n` +
+      `credits are AIML credits: $1 = ${USD_TO_CREDITS.toLocaleString("en-US")} credits (${USD_TO_CREDITS_SOURCE})\n` +
       `output: ${result.outDir}\nnothing was sent.\n`,
   );
   return 0;
+}
+
+function creditsCell(shot: PlannedShot): string {
+  return shot.estimate.credits === null ? "unknown" : shot.estimate.credits.toLocaleString("en-US");
+}
+
+/** "1,200,000 credits", "1,200,000 credits + 2 shots of unknown price", or "unknown (3 shots of unknown price)". */
+function costText(totals: PlanResult["totals"]): string {
+  const n = totals.unknownPrice;
+  const unknown = `${n} shot${n === 1 ? "" : "s"} of unknown price`;
+  if (n > 0 && n === totals.toSubmit) return `unknown (${unknown})`;
+  const known = `${totals.estimatedCredits.toLocaleString("en-US")} credits`;
+  return n > 0 ? `${known} + ${unknown}` : known;
 }
 
 /** The request in one short line: fields other than the prompt, frames by file name. */
