@@ -40,6 +40,11 @@ export class PollPlanner {
     }
   }
 
+  /** The longest wait between two polls of one shot. */
+  get maxIntervalMs(): number {
+    return this.#max;
+  }
+
   isWarm(model: string): boolean {
     return this.#timing(model).samples.length > 0;
   }

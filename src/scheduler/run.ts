@@ -122,6 +122,8 @@ interface Cohort {
   /** Bumped whenever the cohort's probe is rescheduled; stale probes are dropped. */
   version: number;
   probeScheduled: boolean;
+  /** Probes alternate: the oldest member (first to finish), then the member polled longest ago (no starving). */
+  probeStalest: boolean;
 }
 
 interface Active {
@@ -515,7 +517,10 @@ class Runner {
     const model = active.entry.shot.model;
     let cohort = this.#cohorts.get(model);
     if (!cohort)
-      this.#cohorts.set(model, (cohort = { members: new Set(), version: 0, probeScheduled: false }));
+      this.#cohorts.set(
+        model,
+        (cohort = { members: new Set(), version: 0, probeScheduled: false, probeStalest: false }),
+      );
     cohort.members.add(active);
     if (!cohort.probeScheduled)
       this.#scheduleProbe(model, cohort, this.#clock.now() + this.#o.pollIntervalMs / 2);
@@ -532,6 +537,8 @@ class Runner {
    * A cold model's shots were submitted at about the same time and take about as long, so polling the
    * oldest one (not polled within the minimum interval) stands for all: the first completion is seen
    * within one probe interval, and the cost grows with elapsed time, not with the number of shots.
+   * Every other probe polls the member polled longest ago instead, so a slow or stuck oldest shot never
+   * starves the rest, and no member goes unpolled longer than the planner's longest interval.
    * Shots past their deadline get their last poll here too.
    */
   #probe(model: string): void {
@@ -543,14 +550,28 @@ class Runner {
       return;
     }
     const now = this.#clock.now();
+    const lastPollAt = (member: Active): number =>
+      member.lastPollAge === null ? -Infinity : member.submittedAt + member.lastPollAge;
     let oldest: Active | null = null;
+    let stalest: Active | null = null;
     for (const member of cohort.members) {
-      const lastPollAt = member.lastPollAge === null ? -Infinity : member.submittedAt + member.lastPollAge;
-      if (member.polling || now - lastPollAt < this.#o.pollIntervalMs) continue;
-      if (now >= member.deadline) void this.#pollOne(member);
-      else if (!oldest || member.submittedAt < oldest.submittedAt) oldest = member;
+      if (member.polling || now - lastPollAt(member) < this.#o.pollIntervalMs) continue;
+      if (now >= member.deadline || now - lastPollAt(member) >= this.#planner.maxIntervalMs) {
+        void this.#pollOne(member);
+        continue;
+      }
+      if (!oldest || member.submittedAt < oldest.submittedAt) oldest = member;
+      const age = lastPollAt(member);
+      if (
+        !stalest ||
+        age < lastPollAt(stalest) ||
+        (age === lastPollAt(stalest) && member.submittedAt < stalest.submittedAt)
+      )
+        stalest = member;
     }
-    if (oldest) void this.#pollOne(oldest);
+    const pick = cohort.probeStalest ? (stalest ?? oldest) : (oldest ?? stalest);
+    cohort.probeStalest = !cohort.probeStalest;
+    if (pick) void this.#pollOne(pick);
     let oldestAge = 0;
     for (const member of cohort.members) oldestAge = Math.max(oldestAge, now - member.submittedAt);
     this.#scheduleProbe(model, cohort, now + this.#planner.probeIntervalMs(oldestAge));
