@@ -7,11 +7,23 @@ export class ManifestError extends StoryreelError {
   }
 }
 
+/** Who holds a lock that was refused: enough to say whose it is and how old its heartbeat is. */
+export interface LockHolder {
+  pid: number;
+  hostname: string | null;
+  /** Milliseconds since the holder last refreshed the lock; null when unknown. */
+  heartbeatAgeMs: number | null;
+}
+
 export class OutputLockedError extends StoryreelError {
   readonly pid: number;
+  readonly hostname: string | null;
+  readonly heartbeatAgeMs: number | null;
 
-  constructor(message: string, pid: number) {
+  constructor(message: string, holder: LockHolder) {
     super("E_OUTPUT_LOCKED", message);
-    this.pid = pid;
+    this.pid = holder.pid;
+    this.hostname = holder.hostname;
+    this.heartbeatAgeMs = holder.heartbeatAgeMs;
   }
 }

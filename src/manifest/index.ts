@@ -2,13 +2,14 @@
 export type { Manifest, ShotRecord, ShotStatus, ClipRecord, ShotError } from "./types.js";
 export { MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE } from "./types.js";
 export { ManifestError, OutputLockedError } from "./errors.js";
+export type { LockHolder } from "./errors.js";
 export { ManifestStore } from "./store.js";
 export type { ManifestStoreOptions, ManifestStoreStats } from "./store.js";
 export type { SnapshotCadence } from "./snapshot-cadence.js";
 export { readManifest } from "./read.js";
 export { manifestProblems } from "./schema.js";
 export { acquireOutputLock } from "./lock.js";
-export type { OutputLock } from "./lock.js";
+export type { OutputLock, OutputLockOptions } from "./lock.js";
 export { writeFileAtomic } from "./atomic-write.js";
 export { checkClip } from "./clip-check.js";
 export type { ClipIntegrity } from "./clip-check.js";

@@ -1,9 +1,13 @@
-// One run per output folder: a lock file naming the owner's pid; a lock whose process is gone is taken over.
-import { open, readFile, rm } from "node:fs/promises";
+// One run per output folder: a lock file naming its holder, refreshed by a heartbeat; a gone holder's lock is taken over.
+import { link, open, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
 import { LOCK_FILE } from "./types.js";
 import { OutputLockedError } from "./errors.js";
+import { formatAge, holderAlive, readLockFile } from "./lock-owner.js";
+import type { LockFileState, LockOwner } from "./lock-owner.js";
 
 export interface OutputLock {
   readonly path: string;
@@ -12,78 +16,178 @@ export interface OutputLock {
   release(): Promise<void>;
 }
 
-/** Locks this process holds: a lock file naming our own pid but not listed here was left by an earlier
+export interface OutputLockOptions {
+  /** How often the holder refreshes the lock's mtime (default 5 s). */
+  heartbeatMs?: number;
+  /** A lock from another host whose heartbeat is older than this is taken over (default 30 s). */
+  staleAfterMs?: number;
+}
+
+/** Tokens of the locks this process holds: a lock naming our pid with another token was left by an earlier
  * process that had the same pid (containers reuse pids), so it is stale. */
 const held = new Set<string>();
 
-interface LockOwner {
-  pid: number;
-  hostname: string;
-  started_at: string;
-}
-
-export async function acquireOutputLock(outDir: string): Promise<OutputLock> {
+export async function acquireOutputLock(
+  outDir: string,
+  options: OutputLockOptions = {},
+): Promise<OutputLock> {
   const path = join(outDir, LOCK_FILE);
+  const heartbeatMs = options.heartbeatMs ?? 5000;
+  const staleAfterMs = options.staleAfterMs ?? 30_000;
   let tookOver = false;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(path, "wx", 0o644);
-      const owner: LockOwner = {
-        pid: process.pid,
-        hostname: hostname(),
-        started_at: new Date().toISOString(),
-      };
-      await handle.writeFile(JSON.stringify(owner));
-      await handle.close();
-      held.add(path);
-      return {
-        path,
-        tookOver,
-        release: async () => {
-          held.delete(path);
-          await releaseIfOurs(path);
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const token = randomBytes(12).toString("hex");
+    const owner = { pid: process.pid, hostname: hostname(), started_at: new Date().toISOString(), token };
+    if (await createLock(path, owner)) {
+      held.add(token);
+      return holding(path, { token, tookOver, heartbeatMs });
     }
-    const owner = await readOwner(path);
-    if (owner && isAlive(owner, held.has(path))) {
-      throw new OutputLockedError(
-        `${outDir} is in use by another storyreel run (pid ${owner.pid} on ${owner.hostname}, since ${owner.started_at}). Wait for it to finish, or stop it first.`,
-        owner.pid,
-      );
+    const state = await readLockFile(path);
+    if (state === null) continue; // released meanwhile: try again
+    if (holderAlive(state, { now: Date.now(), staleAfterMs, ours: (t) => t !== null && held.has(t) })) {
+      throw lockedError(outDir, path, state, staleAfterMs);
     }
-    await rm(path, { force: true });
-    tookOver = true;
+    const removed = await removeStale(path, state);
+    if (removed === "busy") await sleep(25); // another run is taking it over: see what it left
+    if (removed === "removed") tookOver = true;
   }
-  throw new OutputLockedError(`could not lock ${outDir}: another run keeps taking the lock`, 0);
+  throw new OutputLockedError(`could not lock ${outDir}: another run keeps taking the lock`, {
+    pid: 0,
+    hostname: null,
+    heartbeatAgeMs: null,
+  });
 }
 
-async function readOwner(path: string): Promise<LockOwner | null> {
-  try {
-    const parsed = JSON.parse(await readFile(path, "utf8")) as Partial<LockOwner>;
-    if (typeof parsed.pid === "number" && typeof parsed.hostname === "string") {
-      return { pid: parsed.pid, hostname: parsed.hostname, started_at: String(parsed.started_at) };
-    }
-  } catch {
-    // Unreadable or torn lock (killed while writing it): treat as stale.
-  }
-  return null;
-}
+/** Filesystems without hard links (some network and FAT-like ones) answer link() with one of these. */
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
 
-function isAlive(owner: LockOwner, heldHere: boolean): boolean {
-  if (owner.hostname !== hostname()) return true; // another machine's run (shared folder): never steal it
-  if (owner.pid === process.pid) return heldHere;
+/**
+ * Creates the lock with its content in one step: the content goes to a temp file that is then hard-linked
+ * to the lock's name, which fails if a lock exists. So no reader ever sees a half-written lock.
+ */
+async function createLock(path: string, owner: LockOwner): Promise<boolean> {
+  const temp = `${path}.${owner.token}.tmp`;
+  await writeFile(temp, JSON.stringify(owner), { mode: 0o644 });
   try {
-    process.kill(owner.pid, 0);
+    await link(temp, path);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    if (code === "EEXIST") return false;
+    if (NO_LINKS.has(code)) return createLockExclusive(path, owner);
+    throw err;
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 
-async function releaseIfOurs(path: string): Promise<void> {
-  const owner = await readOwner(path);
-  if (owner?.pid === process.pid) await rm(path, { force: true });
+/** Without hard links: create-exclusive, then write (a reader may see it empty for a moment). */
+async function createLockExclusive(path: string, owner: LockOwner): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, "wx", 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  }
+  let written = false;
+  try {
+    await handle.writeFile(JSON.stringify(owner));
+    written = true;
+  } finally {
+    await handle.close();
+    if (!written) await rm(path, { force: true });
+  }
+  return true;
+}
+
+/** A takeover that has held its mutex this long was killed midway: the mutex is abandoned. */
+const ABANDONED_TAKEOVER_MS = 10_000;
+
+/**
+ * Removes the lock judged stale, if it still is exactly that lock (same text, same heartbeat). Takeovers are
+ * serialised by a second, short-lived lock file, so of several runs that find one stale lock only one removes
+ * it, and none can remove the lock another run created after it.
+ */
+async function removeStale(path: string, stale: LockFileState): Promise<"removed" | "changed" | "busy"> {
+  const mutex = `${path}.takeover`;
+  let handle;
+  try {
+    handle = await open(mutex, "wx", 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    const since = await stat(mutex).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
+    if (since > ABANDONED_TAKEOVER_MS) await rm(mutex, { force: true });
+    return "busy";
+  }
+  try {
+    await handle.close();
+    const now = await readLockFile(path);
+    if (now === null) return "changed";
+    if (now.text !== stale.text || now.heartbeatAt !== stale.heartbeatAt) return "changed";
+    await rm(path, { force: true });
+    return "removed";
+  } finally {
+    await rm(mutex, { force: true });
+  }
+}
+
+function holding(path: string, lock: { token: string; tookOver: boolean; heartbeatMs: number }): OutputLock {
+  let beating: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    beating ??= heartbeat(path, lock.token).finally(() => (beating = null));
+  }, lock.heartbeatMs);
+  timer.unref();
+  return {
+    path,
+    tookOver: lock.tookOver,
+    release: async () => {
+      clearInterval(timer);
+      await beating;
+      held.delete(lock.token);
+      if ((await ownerToken(path)) === lock.token) await rm(path, { force: true });
+    },
+  };
+}
+
+/** Refreshes the lock's mtime if it is still ours; a lock that is gone or someone else's is left alone. */
+async function heartbeat(path: string, token: string): Promise<void> {
+  try {
+    if ((await ownerToken(path)) !== token) return;
+    const now = new Date();
+    await utimes(path, now, now);
+  } catch {
+    // The folder is gone or unwritable: the run's own writes will say so.
+  }
+}
+
+async function ownerToken(path: string): Promise<string | null> {
+  try {
+    const parsed = JSON.parse(await readFile(path, "utf8")) as { token?: unknown };
+    return typeof parsed.token === "string" ? parsed.token : null;
+  } catch {
+    return null;
+  }
+}
+
+function lockedError(
+  outDir: string,
+  path: string,
+  state: LockFileState,
+  staleAfterMs: number,
+): OutputLockedError {
+  const owner = state.owner!;
+  const ageMs = Math.max(0, Date.now() - state.heartbeatAt);
+  const foreign = owner.hostname !== hostname();
+  const whose = `pid ${owner.pid} on ${owner.hostname}, since ${owner.started_at}, heartbeat ${formatAge(ageMs)} ago`;
+  const what = foreign
+    ? `If that run is gone (its machine or container was stopped), this lock is taken over by itself once its heartbeat is ${formatAge(staleAfterMs)} old; delete ${path} sooner only if you are sure.`
+    : `If pid ${owner.pid} is not a storyreel run, delete ${path}.`;
+  return new OutputLockedError(
+    `${outDir} is in use by another storyreel run (${whose}). Wait for it to finish, or stop it first. ${what}`,
+    { pid: owner.pid, hostname: owner.hostname, heartbeatAgeMs: ageMs },
+  );
 }
