@@ -1,7 +1,7 @@
 // A clip download: attempts with backoff (the one retry layer for downloads), then rename into place.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { mkdir, realpath, rename, rm } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Dispatcher } from "undici";
 import type { Clock } from "../util/clock.js";
 import { systemClock } from "../util/clock.js";
@@ -44,6 +44,7 @@ export async function downloadClip(options: DownloadOptions): Promise<DownloadRe
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const absPath = insideOutDir(options.outDir, options.relPath);
   await mkdir(dirname(absPath), { recursive: true });
+  await refuseLinkedEscape(options.outDir, dirname(absPath), options.relPath);
   const tempPath = join(dirname(absPath), `.${randomBytes(6).toString("hex")}.part`);
   const started = clock.now();
   try {
@@ -77,6 +78,18 @@ export async function downloadClip(options: DownloadOptions): Promise<DownloadRe
     }
   } finally {
     await rm(tempPath, { force: true });
+  }
+}
+
+/** The clip's folder must really be inside the output folder, also when a folder on the way is a symlink. */
+async function refuseLinkedEscape(outDir: string, dir: string, relPath: string): Promise<void> {
+  const [realRoot, realDir] = await Promise.all([realpath(outDir), realpath(dir)]);
+  const rel = relative(realRoot, realDir);
+  if (rel.startsWith("..") || isAbsolute(rel)) {
+    throw new DownloadError(
+      "E_DOWNLOAD_PATH",
+      `clip path ${JSON.stringify(relPath)} leads outside the output folder through a symbolic link (${realDir}); remove the link`,
+    );
   }
 }
 

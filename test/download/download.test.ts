@@ -2,7 +2,7 @@
 // would leave the output folder, and no temp file left behind whatever happens.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -203,6 +203,18 @@ describe("paths: the clip and its temp file stay inside the output folder", () =
     expect(server.requests).toHaveLength(0);
     expect(existsSync(dirname(target))).toBe(false);
     expect(await readdir(root)).toEqual(["out"]);
+  });
+
+  it("a clips folder that is a symbolic link out of the output folder is refused before any request", async () => {
+    server.script([], bytes(clip));
+    const elsewhere = join(root, "elsewhere");
+    await mkdir(elsewhere);
+    await symlink(elsewhere, join(outDir, "clips"));
+    const err = await failure(download());
+    expect(err.code).toBe("E_DOWNLOAD_PATH");
+    expect(err.message).toContain("symbolic link");
+    expect(server.requests).toHaveLength(0);
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it("a relPath that wanders but ends inside the folder lands there", async () => {
