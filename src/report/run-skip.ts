@@ -45,10 +45,7 @@ function fromFailed(event: Event<"shot_failed">): RunSkip {
 }
 
 function fromSkipped(event: Event<"shot_skipped">): RunSkip {
-  // The new shape may carry the recorded error as well; take its code when it does.
-  const extra = event as Event<"shot_skipped"> & { error?: { code?: unknown; message?: unknown } | null };
-  const code = typeof extra.error?.code === "string" ? extra.error.code : "";
-  return { id: event.id, index: event.index, code, message: event.reason };
+  return { id: event.id, index: event.index, code: event.error?.code ?? "", message: event.reason };
 }
 
 /** "E_MAX_CREDITS: not submitted: …", or just the message when there is no code. */
