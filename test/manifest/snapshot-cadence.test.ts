@@ -149,12 +149,20 @@ describe("manifest.json catches up with the journal", () => {
   });
 
   it("the wait is max(1 s, 20 × the last write time) after the last snapshot ended", () => {
-    const cadence = { minIntervalMs: 1000, costFactor: 20 };
+    const cadence = { minIntervalMs: 1000, costFactor: 20, maxBytesPerSecond: Infinity };
     expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 5 }, 0)).toBe(1000);
     expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 5 }, 400)).toBe(600);
     expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 5 }, 1500)).toBe(0);
     // a 3 MB snapshot that took 150 ms: at most one every 3 s
     expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 150 }, 0)).toBe(3000);
+  });
+
+  it("a big snapshot also waits its size at the byte rate, so catch-up bytes stay linear in run time", () => {
+    const cadence = { minIntervalMs: 1000, costFactor: 20, maxBytesPerSecond: 256 * 1024 };
+    // 30 KB: the minimum interval rules
+    expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 2, bytes: 30_000 }, 0)).toBe(1000);
+    // 12 MiB written in 100 ms: not every 2 s but every 48 s
+    expect(snapshotWaitMs(cadence, { endedAt: 0, tookMs: 100, bytes: 12 * 1024 * 1024 }, 0)).toBe(48_000);
   });
 
   it("a large manifest is rewritten at the pace its write time allows, not once a second", async () => {
@@ -163,7 +171,7 @@ describe("manifest.json catches up with the journal", () => {
     const store = await ManifestStore.open({
       outDir: dir,
       manifest: big,
-      snapshotCadence: { minIntervalMs: 0, costFactor: 20 },
+      snapshotCadence: { minIntervalMs: 0, costFactor: 20, maxBytesPerSecond: Infinity },
     });
     const started = performance.now();
     let changes = 0;
