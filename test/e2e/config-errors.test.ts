@@ -50,6 +50,12 @@ describe("configuration errors", () => {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
     });
 
+    it("takes --sim-latency as --latency, with the same checks", async () => {
+      const run = await runMainWith(["sim", "--port", "0", "--sim-latency", "soon"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("soon");
+    });
+
     it("exits 2 naming the port and what to do", async () => {
       const run = await runMainWith(["sim", "--port", String(port)]);
       expect(run.code).toBe(2);

@@ -1,4 +1,5 @@
 // Registers `storyreel sim`.
+import { Option } from "commander";
 import type { Command } from "commander";
 import { simCommand } from "../sim-command.js";
 import type { SimFlags } from "../sim-command.js";
@@ -10,6 +11,7 @@ export function registerSim(program: Command, ctx: CommandContext): void {
     .description("run the local AIML-compatible simulator (for tests and trying storyreel offline)")
     .option("-p, --port <port>", "port on 127.0.0.1 (default: any free port)")
     .option("--latency <seconds>", "generation time: 3, or a range like 2-4 (default 2-4)")
+    .addOption(new Option("--sim-latency <seconds>", "the same as --latency (as on render)").hideHelp())
     .option("--render <mode>", "ffmpeg (real clips from the frames) or fast (one tiny clip)", "ffmpeg")
     .option("--rate-limit <n>", "answer 429 beyond n requests per second")
     .option("--faults <json|file>", "a fault script: JSON array of rules, inline or in a file")
@@ -24,8 +26,12 @@ Examples:
 Exit codes: 0 stopped with Ctrl-C / SIGTERM, 2 usage or configuration (a bad option or fault script,
 the port in use or not allowed).`,
     )
-    .action(async (flags: SimFlags) => {
-      ctx.setExitCode(await simCommand(flags, ctx.io, untilSignal()));
+    .action(async (flags: SimFlags & { simLatency?: string }) => {
+      const { simLatency, ...rest } = flags;
+      const latency = rest.latency ?? simLatency;
+      ctx.setExitCode(
+        await simCommand({ ...rest, ...(latency === undefined ? {} : { latency }) }, ctx.io, untilSignal()),
+      );
     });
 }
 
