@@ -1,8 +1,18 @@
 // --max-credits: known spend plus the estimates of generations still running must stay within the cap.
-export interface CreditDecision {
-  ok: boolean;
-  reason: string;
+import type { ShotError } from "../manifest/index.js";
+
+/** What the guard needs of a shot to name it in a refusal. */
+export interface PricedShot {
+  id: string;
+  model: string;
+  resolution: string | null;
 }
+
+/**
+ * ok, or why the shot is not submitted: E_PRICE_UNKNOWN (no estimate, so the cap cannot be guaranteed) or
+ * E_MAX_CREDITS (its estimate would take spend past the cap). `error` is what the shot records.
+ */
+export type CreditDecision = { ok: true } | { ok: false; error: ShotError };
 
 export class CreditGuard {
   readonly #max: number | null;
@@ -17,24 +27,25 @@ export class CreditGuard {
     return this.#spent;
   }
 
-  /** Reserve `estimate` credits for shot `id`, unless that could take spend past the cap. */
-  reserve(id: string, estimate: number | null): CreditDecision {
-    if (this.#max === null) return { ok: true, reason: "" };
+  /** Reserve `estimate` credits for `shot`, unless that could take spend past the cap. */
+  reserve(shot: PricedShot, estimate: number | null): CreditDecision {
+    if (this.#max === null) return { ok: true };
     if (estimate === null) {
-      return {
-        ok: false,
-        reason: `its price is unknown, so --max-credits ${this.#max} cannot be guaranteed`,
-      };
+      const at = shot.resolution === null ? "its default resolution" : shot.resolution;
+      return refuse(
+        "E_PRICE_UNKNOWN",
+        `no price is known for ${shot.model} at ${at}: render one such shot without --max-credits first, e.g. \`--only ${shot.id}\``,
+      );
     }
     const committed = this.#spent + this.#reservedTotal();
     if (committed + estimate > this.#max) {
-      return {
-        ok: false,
-        reason: `it would take spend to ${round(committed + estimate)} credits, past --max-credits ${this.#max} (spent ${round(this.#spent)}, ${round(committed - this.#spent)} reserved by running shots)`,
-      };
+      return refuse(
+        "E_MAX_CREDITS",
+        `it would take spend to ${round(committed + estimate)} credits, past --max-credits ${this.#max} (spent ${round(this.#spent)}, ${round(committed - this.#spent)} reserved by running shots)`,
+      );
     }
-    this.#reserved.set(id, estimate);
-    return { ok: true, reason: "" };
+    this.#reserved.set(shot.id, estimate);
+    return { ok: true };
   }
 
   /** The shot finished (or failed): its reservation becomes what the API says it cost. */
@@ -54,6 +65,10 @@ export class CreditGuard {
     for (const value of this.#reserved.values()) total += value;
     return total;
   }
+}
+
+function refuse(code: "E_PRICE_UNKNOWN" | "E_MAX_CREDITS", reason: string): CreditDecision {
+  return { ok: false, error: { code, message: `not submitted: ${reason}` } };
 }
 
 function round(n: number): number {

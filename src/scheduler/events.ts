@@ -32,8 +32,8 @@ export type RunEvent =
     })
   /**
    * A shot not submitted: announced after run_started for up-to-date and not-selected shots (no `error`), or
-   * skipped by the run itself (--max-credits: status "skipped", `error` the recorded E_MAX_CREDITS, `reason`
-   * its message).
+   * skipped by the run itself (--max-credits: status "skipped", `error` the recorded E_MAX_CREDITS or
+   * E_PRICE_UNKNOWN, `reason` its message).
    */
   | (EventBase & {
       type: "shot_skipped";

@@ -339,9 +339,9 @@ class Runner {
 
   async #submit(entry: PlanEntry): Promise<void> {
     const { shot } = entry;
-    const decision = this.#credits.reserve(shot.id, this.#o.estimateCredits?.(shot) ?? null);
+    const decision = this.#credits.reserve(shot, this.#o.estimateCredits?.(shot) ?? null);
     if (!decision.ok) {
-      this.#skip(entry, { code: "E_MAX_CREDITS", message: `not submitted: ${decision.reason}` });
+      this.#skip(entry, decision.error);
       this.#freeSlot();
       return;
     }

@@ -35,8 +35,10 @@ describe("--max-credits", () => {
     expect(result.counts.skipped).toBe(2);
     expect(sim.stats.requests.submit).toBe(0);
     const manifest = JSON.parse(await readFile(join(ws.outDir, "manifest.json"), "utf8")) as Manifest;
-    expect(manifest.shots[0]).toMatchObject({ status: "skipped", error: { code: "E_MAX_CREDITS" } });
-    expect(manifest.shots[0]?.error?.message).toContain("price is unknown");
+    expect(manifest.shots[0]).toMatchObject({ status: "skipped", error: { code: "E_PRICE_UNKNOWN" } });
+    expect(manifest.shots[0]?.error?.message).toBe(
+      "not submitted: no price is known for google/veo-3.1-first-last-image-to-video-fast at 720p: render one such shot without --max-credits first, e.g. `--only s1`",
+    );
   });
 
   it("prices shots from credits_used seen before and never submits past the cap", async () => {
@@ -57,6 +59,8 @@ describe("--max-credits", () => {
     const second = await render({ ...base, maxCredits: 2.5 * perShot, concurrency: 1 });
     expect(second.exitCode).toBe(1);
     expect(second.counts).toMatchObject({ completed: 2, skipped: 1 });
+    const skipped = second.manifest.shots.find((s) => s.status === "skipped");
+    expect(skipped?.error?.code).toBe("E_MAX_CREDITS");
     expect(second.creditsUsed).toBeLessThanOrEqual(2.5 * perShot);
     expect(sim.stats.jobsCreated).toBe(3);
   });

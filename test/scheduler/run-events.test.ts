@@ -54,6 +54,23 @@ describe("--max-credits", () => {
   });
 });
 
+describe("--max-credits without a price", () => {
+  it("a shot of unknown price is skipped E_PRICE_UNKNOWN, naming model, resolution and a shot to price it by", async () => {
+    harness = await startHarness([submitEntry(shot("a"))]);
+    const result = await harness.run({ client, maxCredits: 100, estimateCredits: () => null });
+    expect(result.counts).toMatchObject({ skipped: 1 });
+    expect(server.requestsTo(POST_ROUTE)).toHaveLength(0);
+    expect(harness.status("a")).toMatchObject({
+      status: "skipped",
+      error: {
+        code: "E_PRICE_UNKNOWN",
+        message:
+          "not submitted: no price is known for google/veo-3.1-t2v-fast at 1080p: render one such shot without --max-credits first, e.g. `--only a`",
+      },
+    });
+  });
+});
+
 describe("a listener that throws", () => {
   const boom = new Error("renderer bug");
 
