@@ -67,6 +67,10 @@ export interface RunOptions {
    */
   notFoundGraceMs?: number;
   maxCredits?: number | null;
+  /**
+   * Expected credits of a shot (null: unknown). If it throws, the shot is not submitted and the run stops as if
+   * interrupted, resolving with `fatal` E_ESTIMATE_CREDITS (its `cause` is what was thrown).
+   */
   estimateCredits?: (shot: ResolvedShot) => number | null;
   /**
    * Aborting stops the run gracefully: no new submissions (one waiting for a 429 pause or a retry is
@@ -96,7 +100,7 @@ export interface RunResult {
   counts: RunCounts;
   creditsUsed: number;
   interrupted: boolean;
-  /** A run-stopping error (401/403, manifest not writable, a throwing onEvent listener): exit 2. */
+  /** A run-stopping error (401/403, manifest not writable, a throwing onEvent or estimateCredits): exit 2. */
   fatal: StoryreelError | null;
   elapsedMs: number;
   polls: number;
@@ -339,7 +343,12 @@ class Runner {
 
   async #submit(entry: PlanEntry): Promise<void> {
     const { shot } = entry;
-    const decision = this.#credits.reserve(shot, this.#o.estimateCredits?.(shot) ?? null);
+    const estimate = this.#estimate(shot);
+    if (estimate === undefined) {
+      this.#freeSlot();
+      return;
+    }
+    const decision = this.#credits.reserve(shot, estimate);
     if (!decision.ok) {
       this.#skip(entry, decision.error);
       this.#freeSlot();
@@ -405,6 +414,27 @@ class Runner {
     } else {
       await durable.catch(() => undefined);
       this.#onResult(active, result, 0);
+    }
+  }
+
+  /**
+   * The shot's estimated credits (null: unknown). A throwing estimateCredits is a bug of the caller: like a
+   * throwing listener, it stops the run gracefully with fatal E_ESTIMATE_CREDITS (its `cause` is what was
+   * thrown) and the shot is not submitted (undefined).
+   */
+  #estimate(shot: ResolvedShot): number | null | undefined {
+    try {
+      return this.#o.estimateCredits?.(shot) ?? null;
+    } catch (err) {
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      this.#setFatal(
+        new StoryreelError(
+          "E_ESTIMATE_CREDITS",
+          `estimating the credits of shot ${shot.id} threw (${why}); it was not submitted and the run was stopped, in-flight generations are kept for the next run`,
+          { cause: err },
+        ),
+      );
+      return undefined;
     }
   }
 

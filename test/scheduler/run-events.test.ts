@@ -71,6 +71,42 @@ describe("--max-credits without a price", () => {
   });
 });
 
+describe("an estimateCredits that throws", () => {
+  it(
+    "stops the run with fatal E_ESTIMATE_CREDITS (cause kept): nothing more is sent, the paid id is kept",
+    { timeout: 5_000 },
+    async () => {
+      server.script(POST_ROUTE, [json(200, queued("gen-a"))], { otherwise: json(200, queued("gen-x")) });
+      server.script(GET_ROUTE, [], { otherwise: json(200, completed("gen-a")) });
+      const entries = [submitEntry(shot("a")), submitEntry(shot("b", 1)), submitEntry(shot("c", 2))];
+      harness = await startHarness(entries);
+      const boom = new Error("price table bug");
+      const result = await harness.run({
+        client,
+        concurrency: 1,
+        maxCredits: 100,
+        estimateCredits: (s) => {
+          if (s.id === "b") throw boom;
+          return 1;
+        },
+      });
+      expect(result.fatal).toMatchObject({ code: "E_ESTIMATE_CREDITS", cause: boom });
+      expect(result.fatal?.message).toContain("shot b");
+      expect(result.interrupted).toBe(false);
+      expect(server.requestsTo(POST_ROUTE)).toHaveLength(1);
+      // a's slot is free once its generation completes; its download is cut by the stop: the id stays for the next run
+      expect(harness.status("a")).toMatchObject({ status: "submitted", generation_id: "gen-a" });
+      expect(harness.status("b").status).toBe("pending");
+      expect(harness.status("c").status).toBe("pending");
+      expect(result.counts).toMatchObject({ inFlight: 1, pending: 2 });
+      expect(harness.events.at(-1)).toMatchObject({
+        type: "run_finished",
+        fatal: { code: "E_ESTIMATE_CREDITS" },
+      });
+    },
+  );
+});
+
 describe("a listener that throws", () => {
   const boom = new Error("renderer bug");
 
