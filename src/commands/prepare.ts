@@ -6,6 +6,7 @@ import type { ClipIntegrity, Manifest } from "../manifest/index.js";
 import { planRun } from "../scheduler/index.js";
 import type { Plan, Selection } from "../scheduler/index.js";
 import { StoryreelError } from "../util/errors.js";
+import { checkOutputFolder } from "./output-folder.js";
 import pLimit from "p-limit";
 
 export interface PrepareOptions {
@@ -34,8 +35,8 @@ export async function prepareRun(options: PrepareOptions): Promise<Prepared> {
 }
 
 /**
- * Loads and validates the storyboard and the selection; throws (StoryboardError, E_USAGE) before anything is
- * read from or written to the output folder, which may not exist yet.
+ * Loads and validates the storyboard, the selection and the output path; throws (StoryboardError, E_USAGE,
+ * E_OUTPUT_NOT_DIR) before anything is read from or written to the output folder, which may not exist yet.
  */
 export async function loadForRun(options: PrepareOptions): Promise<Storyboard> {
   const storyboard = await loadStoryboard(
@@ -50,6 +51,7 @@ export async function loadForRun(options: PrepareOptions): Promise<Storyboard> {
       `--only names shots that are not in ${options.storyboard}: ${[...new Set(unknownIds)].join(", ")} (shots: ${[...ids].slice(0, 20).join(", ")}${ids.size > 20 ? ", …" : ""})`,
     );
   }
+  await checkOutputFolder(storyboard.outputDir);
   return storyboard;
 }
 
