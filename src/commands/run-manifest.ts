@@ -1,8 +1,8 @@
 // The manifest a run starts from: every storyboard shot in order, kept, carried over or fresh.
 import { relative } from "node:path";
-import { requestRecord } from "../storyboard/index.js";
 import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
-import type { Manifest, ShotRecord } from "../manifest/index.js";
+import type { Manifest } from "../manifest/index.js";
+import { freshRecord } from "../scheduler/index.js";
 import type { PlanEntry } from "../scheduler/index.js";
 
 export function buildRunManifest(
@@ -23,27 +23,6 @@ export function buildRunManifest(
       const kept = entry.action !== "submit" && entry.previous !== null;
       return kept ? { ...entry.previous!, line: entry.shot.line } : freshRecord(entry.shot);
     }),
-  };
-}
-
-export function freshRecord(shot: ResolvedShot): ShotRecord {
-  return {
-    id: shot.id,
-    status: "pending",
-    model: shot.model,
-    input_hash: shot.inputHash,
-    line: shot.line,
-    generation_id: null,
-    submitted_at: null,
-    completed_at: null,
-    polls: 0,
-    request: requestRecord(shot),
-    video_url: null,
-    clip: null,
-    credits_used: null,
-    duration_seconds: shot.durationSeconds,
-    error: null,
-    warnings: [],
   };
 }
 

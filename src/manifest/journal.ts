@@ -10,14 +10,23 @@ export interface JournalEntry {
   set: Partial<Omit<ShotRecord, "id">>;
 }
 
+/** `durable: false` skips the fsync: the lines survive the process dying, not a power cut, until a durable append. */
+export interface AppendOptions {
+  durable: boolean;
+}
+
 /**
- * The journal file: each append opens it, writes, fsyncs and closes it again (in a finally), so no file handle
- * outlives a call — a store abandoned by a crash or an error leaves nothing open. The store decides when to
- * append (one writer at a time).
+ * The journal file: each append opens it, writes, fsyncs (unless told not to) and closes it again (in a finally),
+ * so no file handle outlives a call — a store abandoned by a crash or an error leaves nothing open. The store
+ * decides when to append (one writer at a time). A durable append also syncs what earlier ones left unsynced.
  */
 export class Journal {
   #bytes = 0;
   #size = 0;
+  /** Lines written by a non-durable append and not fsync'd since. */
+  #unsynced = false;
+  /** The file's name is durable in its folder (synced after the file was created). */
+  #named = false;
   readonly path: string;
 
   constructor(path: string) {
@@ -34,21 +43,26 @@ export class Journal {
     return this.#size;
   }
 
-  async append(entries: readonly JournalEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  async append(entries: readonly JournalEntry[], options: AppendOptions = { durable: true }): Promise<void> {
+    const { durable } = options;
+    if (entries.length === 0 && !(durable && this.#unsynced)) return;
     const data = entries.map((entry) => `${JSON.stringify(entry)}\n`).join("");
     const handle = await open(this.path, "a", 0o644);
     try {
-      await handle.appendFile(data);
-      await handle.sync();
+      if (data !== "") await handle.appendFile(data);
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
-    // A journal created by this append: its name must survive a power cut too, not only its bytes.
-    if (this.#size === 0) await syncDir(dirname(this.path));
     const bytes = Buffer.byteLength(data);
     this.#bytes += bytes;
     this.#size += bytes;
+    this.#unsynced = !durable;
+    // A journal created since the last rotation: its name must survive a power cut too, not only its bytes.
+    if (durable && !this.#named) {
+      await syncDir(dirname(this.path));
+      this.#named = true;
+    }
   }
 
   /** Moves the file aside (to `to`); the next append starts a new one. */
@@ -56,13 +70,20 @@ export class Journal {
     await rename(this.path, to).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== "ENOENT") throw err;
     });
-    this.#size = 0;
+    this.#forget();
   }
 
   /** Removes the file once a snapshot holds everything in it. */
   async clear(): Promise<void> {
     await rm(this.path, { force: true });
+    this.#forget();
+  }
+
+  /** The file is gone (moved or removed): what it held is in a snapshot, the next append starts afresh. */
+  #forget(): void {
     this.#size = 0;
+    this.#unsynced = false;
+    this.#named = false;
   }
 }
 

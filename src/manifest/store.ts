@@ -1,4 +1,4 @@
-// The live manifest of a run: changes go to the journal (paid ids fsync'd at once); manifest.json catches up within a bounded delay.
+// The live manifest of a run: changes go to the journal (paid ids fsync'd at once, intents written at once); manifest.json catches up within a bounded delay.
 import { join } from "node:path";
 import { rm } from "node:fs/promises";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -34,6 +34,8 @@ export interface ManifestStoreStats {
 type ShotPatch = Partial<Omit<ShotRecord, "id">>;
 
 interface Waiter {
+  /** Resolve only once fsync'd; otherwise once written (see recordIntent). */
+  durable: boolean;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -104,20 +106,26 @@ export class ManifestStore {
 
   /** Changes a shot in memory; the change reaches the journal within the batch interval. */
   update(id: string, patch: ShotPatch): ShotRecord {
-    const shot = Object.assign(this.shot(id), patch);
-    this.#pending.set(id, { ...this.#pending.get(id), ...patch });
-    if (!this.#batchTimer) {
-      this.#batchTimer = setTimeout(() => {
-        this.#batchTimer = null;
-        this.#write().catch(() => undefined);
-      }, this.#batchMs);
-      this.#batchTimer.unref();
-    }
+    const shot = this.#stage(id, patch);
+    this.#armBatch();
     if (isMilestone(patch)) {
       this.#behind = true;
       this.#scheduleSnapshot();
     }
     return shot;
+  }
+
+  /**
+   * Records what the caller is about to do (a submission about to leave: the shot `unknown` until its answer
+   * comes); resolves once the change is written to the journal, before anything is done. Not fsync'd: write(2)
+   * puts it in the kernel's page cache, which a dying process (SIGKILL, process.exit, a crash) cannot lose, and
+   * an fsync on the way of every POST would cost a disk flush each time; the batch fsync within `batchMs`, or
+   * the next recordSubmission's, makes it durable against a power cut too. Not a snapshot milestone: the
+   * answer that follows is one.
+   */
+  recordIntent(id: string, patch: ShotPatch): Promise<void> {
+    this.#stage(id, patch);
+    return this.#write({ durable: false });
   }
 
   /** Records a paid generation; resolves once its id is durable (journal fsync'd). */
@@ -166,10 +174,31 @@ export class ManifestStore {
     };
   }
 
-  /** Resolves when everything pending now is on disk; starts the writer loop if it is idle. */
-  #write(): Promise<void> {
+  #stage(id: string, patch: ShotPatch): ShotRecord {
+    const shot = Object.assign(this.shot(id), patch);
+    this.#pending.set(id, { ...this.#pending.get(id), ...patch });
+    return shot;
+  }
+
+  /** Pending changes (or written, unsynced lines) are appended and fsync'd within the batch interval. */
+  #armBatch(): void {
+    if (this.#batchTimer) return;
+    this.#batchTimer = setTimeout(() => {
+      this.#batchTimer = null;
+      this.#write().catch(() => undefined);
+    }, this.#batchMs);
+    this.#batchTimer.unref();
+  }
+
+  /**
+   * Resolves when everything pending now is on disk (fsync'd, unless `durable: false`: written); starts the
+   * writer loop if it is idle.
+   */
+  #write(options: { durable: boolean } = { durable: true }): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
-    const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    const done = new Promise<void>((resolve, reject) =>
+      this.#waiters.push({ durable: options.durable, resolve, reject }),
+    );
     this.#writer ??= this.#loop();
     return done;
   }
@@ -194,8 +223,11 @@ export class ManifestStore {
         this.#batchTimer = null;
         const entries: JournalEntry[] = [...this.#pending].map(([id, set]) => ({ id, set }));
         this.#pending = new Map();
+        // Only intents wait: write without fsync, and fsync within the batch interval instead.
+        const durable = waiters.length === 0 || waiters.some((w) => w.durable);
         try {
-          await this.#journal.append(entries);
+          await this.#journal.append(entries, { durable });
+          if (!durable && !this.#closed) this.#armBatch();
           for (const w of waiters) w.resolve();
           const oversized = this.#journal.size >= Math.max(this.#minCompactionBytes, this.#last.bytes);
           if (this.#snapshotDue || oversized) {

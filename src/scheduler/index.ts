@@ -16,3 +16,4 @@ export { outcomeExitCode } from "./counts.js";
 export { shardOf, inShard } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { PollPlanner } from "./poll-planner.js";
+export { freshRecord } from "./fresh-record.js";

@@ -110,5 +110,12 @@ function decide(shot: ResolvedShot, previous: ShotRecord | null, clip: ClipState
     }
   }
   if (previous.status === "pending") return entry("submit", "not rendered yet");
+  if (previous.status === "unknown") {
+    const code = previous.error ? ` (${previous.error.code})` : "";
+    return entry(
+      "submit",
+      `unknown last time${code}: it may have been created and charged; submitting it again`,
+    );
+  }
   return entry("submit", `${previous.status} last time`);
 }

@@ -1,7 +1,7 @@
 // Runs a plan: at most N generations in flight, one poll queue for all of them, downloads apart, events out.
 import { setMaxListeners } from "node:events";
 import type { ResolvedShot } from "../storyboard/index.js";
-import type { ManifestStore, ShotError, ShotStatus } from "../manifest/index.js";
+import type { ManifestStore, ShotError, ShotRecord, ShotStatus } from "../manifest/index.js";
 import type { Clock } from "../util/clock.js";
 import { systemClock } from "../util/clock.js";
 import { StoryreelError, hasCode } from "../util/errors.js";
@@ -11,6 +11,7 @@ import { MinHeap } from "../util/heap.js";
 import { PollPlanner } from "./poll-planner.js";
 import { CreditGuard } from "./credit-guard.js";
 import { countOutcomes } from "./counts.js";
+import { intentPatch, restartPatch, revertPatch } from "./submit-intent.js";
 
 /** What the scheduler needs from the API client (see src/api). */
 export interface GenerationClient {
@@ -354,16 +355,30 @@ class Runner {
       this.#freeSlot();
       return;
     }
+    let body: Record<string, unknown>;
+    try {
+      body = await this.#o.buildBody(shot);
+    } catch (err) {
+      this.#credits.release(shot.id);
+      this.#onSubmitError(entry, err, null);
+      this.#freeSlot();
+      return;
+    }
+    const before = await this.#recordIntent(entry);
+    if (before === null) {
+      this.#credits.release(shot.id);
+      this.#freeSlot();
+      return;
+    }
     let result: GenerationResult;
     try {
-      const body = await this.#o.buildBody(shot);
       // The stop signal abandons a submission still waiting (429 pause, retry backoff, not yet sent).
       result = await this.#o.client.submit(body, { signal: this.#stop.signal });
     } catch (err) {
       const paidId = knownGenerationId(err);
       if (paidId === null) {
         this.#credits.release(shot.id);
-        this.#onSubmitError(entry, err);
+        this.#onSubmitError(entry, err, before);
         this.#freeSlot();
         return;
       }
@@ -438,21 +453,80 @@ class Runner {
     }
   }
 
-  #onSubmitError(entry: PlanEntry, err: unknown): void {
+  /**
+   * Records (written, not fsync'd: see ManifestStore.recordIntent) that the shot's submission is about to leave:
+   * its fresh record, `unknown` with E_SUBMIT_INTERRUPTED, so a run that dies with the POST on the wire (kill -9,
+   * a second Ctrl-C) leaves a shot that may have been charged, never a pending one. Returns the record as it was
+   * (to revert to if nothing is sent or created), or null when nothing may be sent: the run is stopping, or the
+   * intent could not be written (fatal E_MANIFEST_IO).
+   */
+  async #recordIntent(entry: PlanEntry): Promise<ShotRecord | null> {
+    const { shot } = entry;
+    const store = this.#o.store;
+    if (this.#stopping) {
+      this.#withdraw(shot.id, null, this.#stop.signal.reason);
+      return null;
+    }
+    const before = { ...store.shot(shot.id) };
+    try {
+      await store.recordIntent(shot.id, intentPatch(before, shot));
+    } catch (err) {
+      const fatal = new StoryreelError(
+        "E_MANIFEST_IO",
+        `cannot record in the manifest that ${shot.id} is being submitted, so it was not submitted`,
+        { cause: err },
+      );
+      store.update(shot.id, revertPatch(store.shot(shot.id), before, toShotError(fatal)));
+      this.#setFatal(fatal);
+      return null;
+    }
+    if (this.#stopping) {
+      this.#withdraw(shot.id, before, this.#stop.signal.reason);
+      return null;
+    }
+    const earlier = entry.previous;
+    if (earlier?.status === "unknown") {
+      this.#emit({
+        type: "warning",
+        id: shot.id,
+        message: `submitting ${shot.id} again, although its last submission may have been created and charged (${earlier.error?.code ?? "unknown outcome"}): check the AIML usage page`,
+      });
+    }
+    return before;
+  }
+
+  /**
+   * A submission that did not happen or created nothing (stopped before it was sent, refused with 401/403):
+   * the shot goes back to its record from before the intent (`before`; null when none was written). A pending
+   * shot notes why it is still pending; any other keeps its status and error, so --failed selects it again.
+   */
+  #withdraw(id: string, before: ShotRecord | null, why: unknown): void {
+    const current = this.#o.store.shot(id);
+    const patch = revertPatch(current, before ?? current, toShotError(why));
+    if (Object.keys(patch).length > 0) this.#o.store.update(id, patch);
+  }
+
+  /** `before`: the record before the intent, null when the submission failed before one was written. */
+  #onSubmitError(entry: PlanEntry, err: unknown, before: ShotRecord | null): void {
     const error = toShotError(err);
+    const { shot } = entry;
     // First: a submission that may have been paid for is unknown, even when the run is stopping.
     if (hasCode(err, "E_SUBMIT_UNKNOWN")) {
       this.#finish(entry, "unknown", null, error);
       return;
     }
     if (hasCode(err, ...STOPPING_CODES)) {
-      this.#o.store.update(entry.shot.id, { error });
+      this.#withdraw(shot.id, before, err);
       this.#setFatal(err);
       return;
     }
     if (hasCode(err, "E_INTERRUPTED") || this.#stop.signal.aborted) {
-      this.#o.store.update(entry.shot.id, { error });
+      this.#withdraw(shot.id, before, err);
       return;
+    }
+    // A failure of the new request (refused, a frame changed, …): the shot's record is the new one, failed.
+    if (before === null) {
+      this.#o.store.update(shot.id, restartPatch(this.#o.store.shot(shot.id), shot));
     }
     this.#finish(entry, "failed", null, error);
   }

@@ -168,5 +168,9 @@ describe("signals", () => {
     for (const s of manifest!.shots.filter((r) => r.generation_id !== null)) {
       expect(s.status).toBe("submitted");
     }
+    // the held third submission was on the wire: recorded as possibly charged, never as pending
+    const onTheWire = manifest!.shots.filter((s) => s.generation_id === null);
+    expect(onTheWire).toHaveLength(1);
+    expect(onTheWire[0]).toMatchObject({ status: "unknown", error: { code: "E_SUBMIT_INTERRUPTED" } });
   });
 });

@@ -62,6 +62,30 @@ describe("ManifestStore", () => {
     await store.close({ finished_at: "2026-11-21T10:01:00.000Z" });
   });
 
+  it("an intent is in the journal when recordIntent resolves, after the shot's earlier pending changes", async () => {
+    const store = await ManifestStore.open({ outDir: dir, manifest: manifest(2), batchMs: 60_000 });
+    store.update("s1", { polls: 3, error: { code: "E_NETWORK", message: "reset" } });
+    await store.recordIntent("s1", {
+      status: "unknown",
+      error: { code: "E_SUBMIT_INTERRUPTED", message: "x" },
+    });
+    const seen = await readManifest(dir);
+    expect(seen?.shots[1]).toMatchObject({
+      status: "unknown",
+      polls: 3,
+      error: { code: "E_SUBMIT_INTERRUPTED" },
+    });
+    // the answer replaces it, durable as ever
+    await store.recordSubmission("s1", { generation_id: "gen-1", ...SUBMISSION });
+    expect((await readManifest(dir))?.shots[1]).toMatchObject({
+      status: "submitted",
+      generation_id: "gen-1",
+      error: null,
+    });
+    expect(store.stats().snapshots).toBe(1); // an intent alone is no snapshot milestone
+    await store.close();
+  });
+
   it("after a crash the snapshot plus journals replay to the last state; a torn last line is ignored", async () => {
     const store = await ManifestStore.open({ outDir: dir, manifest: manifest(3) });
     await store.recordSubmission("s0", { generation_id: "gen-0", ...SUBMISSION });

@@ -116,6 +116,19 @@ describe("planRun", () => {
       /unknown last time/,
     ],
     [
+      "a run that ended with its submission on the way",
+      record("x", "unknown", {
+        generation_id: null,
+        error: {
+          code: "E_SUBMIT_INTERRUPTED",
+          message: "the run ended while this submission was on its way",
+        },
+      }),
+      "missing",
+      "submit",
+      /^unknown last time \(E_SUBMIT_INTERRUPTED\): it may have been created and charged; submitting it again$/,
+    ],
+    [
       "skipped by the cap",
       record("x", "skipped", { generation_id: null }),
       "missing",

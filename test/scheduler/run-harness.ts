@@ -7,6 +7,7 @@ import type { ShotRecord } from "../../src/manifest/index.js";
 import { runPlan } from "../../src/scheduler/index.js";
 import type { DownloadJob, PlanEntry, RunEvent, RunOptions, RunResult } from "../../src/scheduler/index.js";
 import type { ResolvedShot } from "../../src/storyboard/index.js";
+import { sha256Hex } from "../../src/util/hash.js";
 
 export const MODEL = "google/veo-3.1-t2v-fast";
 
@@ -19,7 +20,7 @@ export function shot(id: string, index = 0): ResolvedShot {
     column: 5,
     fields: { model: MODEL, prompt: id },
     frames: {},
-    inputHash: `hash-${id}`,
+    inputHash: sha256Hex(`input of ${id}`), // a valid manifest's input_hash, so readManifest reads the folder
     durationSeconds: 8,
     resolution: "1080p",
     aspectRatio: "16:9",
@@ -51,6 +52,11 @@ export function submitEntry(s: ResolvedShot): PlanEntry {
   return { shot: s, action: "submit", reason: "new shot", previous: null };
 }
 
+/** A shot submitted again: `previous` is its record from an earlier run (failed, unknown, skipped, …). */
+export function resubmitEntry(s: ResolvedShot, previous: ShotRecord): PlanEntry {
+  return { shot: s, action: "submit", reason: `${previous.status} last time`, previous };
+}
+
 /** A shot whose generation an earlier run submitted (still in flight then). */
 export function resumeEntry(s: ResolvedShot, generationId: string): PlanEntry {
   const previous = record(s, {
@@ -62,6 +68,7 @@ export function resumeEntry(s: ResolvedShot, generationId: string): PlanEntry {
 }
 
 export interface Harness {
+  outDir: string;
   store: ManifestStore;
   events: RunEvent[];
   downloads: DownloadJob[];
@@ -70,7 +77,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A store holding each entry's record (the previous one for kept shots, a fresh one for submissions). */
+/** A store holding each entry's record (its previous one if it has one, as render keeps it, else a fresh one). */
 export async function startHarness(entries: readonly PlanEntry[]): Promise<Harness> {
   const outDir = await mkdtemp(join(tmpdir(), "storyreel-run-"));
   const store = await ManifestStore.open({
@@ -80,12 +87,13 @@ export async function startHarness(entries: readonly PlanEntry[]): Promise<Harne
       storyboard: { path: "s.yaml", sha256: "0".repeat(64) },
       started_at: new Date().toISOString(),
       finished_at: null,
-      shots: entries.map((e) => (e.action !== "submit" && e.previous ? { ...e.previous } : record(e.shot))),
+      shots: entries.map((e) => (e.previous ? { ...e.previous } : record(e.shot))),
     },
   });
   const events: RunEvent[] = [];
   const downloads: DownloadJob[] = [];
   return {
+    outDir,
     store,
     events,
     downloads,
