@@ -1,10 +1,16 @@
-// The manifest a run starts from: every storyboard shot in order, kept, carried over or fresh.
+// The manifest a run starts from: every storyboard shot in order, its previous record kept (a new one only for new shots).
 import { relative } from "node:path";
 import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
 import type { Manifest } from "../manifest/index.js";
 import { freshRecord } from "../scheduler/index.js";
 import type { PlanEntry } from "../scheduler/index.js";
 
+/**
+ * Every shot keeps its previous record, those to be submitted too: a shot's record changes only once its new
+ * submission starts (the scheduler's intent), so a shot selected but never started (an interrupted run, a
+ * --max-credits stop) still says what it was — failed, unknown, skipped, completed — and the same command
+ * selects it again. Only shots without a previous record start as fresh `pending` ones.
+ */
 export function buildRunManifest(
   storyboard: Storyboard,
   entries: readonly PlanEntry[],
@@ -19,10 +25,9 @@ export function buildRunManifest(
     title: storyboard.title,
     started_at: startedAt,
     finished_at: null,
-    shots: entries.map((entry) => {
-      const kept = entry.action !== "submit" && entry.previous !== null;
-      return kept ? { ...entry.previous!, line: entry.shot.line } : freshRecord(entry.shot);
-    }),
+    shots: entries.map((entry) =>
+      entry.previous ? { ...entry.previous, line: entry.shot.line } : freshRecord(entry.shot),
+    ),
   };
 }
 
