@@ -55,6 +55,8 @@ const RUN_STOPPED_HINTS: Readonly<Record<string, string>> = {
     "the API refused to generate (for example: out of credits). Top up or check the key's plan at https://aimlapi.com/app/billing, then run the same command again to resume.",
   E_EVENT_LISTENER:
     "an onEvent listener threw, so the run stopped like Ctrl-C: every paid generation id is in the manifest and the same call resumes the run once the listener is fixed.",
+  E_ESTIMATE_CREDITS:
+    "the estimateCredits callback threw, so the run stopped like Ctrl-C: every paid generation id is in the manifest and the same call resumes the run once it is fixed.",
   E_MANIFEST_IO:
     "the manifest could not be written, so the run stopped rather than risk losing a paid generation id: check free space and permissions of the output folder, then run again.",
 };

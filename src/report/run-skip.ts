@@ -7,7 +7,7 @@ type Event<T extends RunEvent["type"]> = Extract<RunEvent, { type: T }>;
 export interface RunSkip {
   id: string;
   index: number;
-  /** The error the scheduler recorded (E_MAX_CREDITS), or "" when the event carries none. */
+  /** The error the scheduler recorded (E_MAX_CREDITS, E_PRICE_UNKNOWN), or "" when the event carries none. */
   code: string;
   message: string;
 }
@@ -48,7 +48,7 @@ function fromSkipped(event: Event<"shot_skipped">): RunSkip {
   return { id: event.id, index: event.index, code: event.error?.code ?? "", message: event.reason };
 }
 
-/** "E_MAX_CREDITS: not submitted: …", or just the message when there is no code. */
+/** "E_MAX_CREDITS: not submitted: …" (or E_PRICE_UNKNOWN), or just the message when there is no code. */
 export function codedMessage(problem: Pick<RunSkip, "code" | "message">): string {
   return problem.code ? `${problem.code}: ${problem.message}` : problem.message;
 }

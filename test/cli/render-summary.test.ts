@@ -57,7 +57,7 @@ describe("render's summary", () => {
     ];
     const { code, stdout } = await run(argv, ws.dir);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^s1\s+skipped\s.*E_MAX_CREDITS/m);
+    expect(stdout).toMatch(/^s1\s+skipped\s.*E_PRICE_UNKNOWN/m);
     expect(stdout).toContain(
       "render what failed again: storyreel render story.yaml --out capped --sim --sim-latency 0.05 --concurrency 2 --poll-interval 0.05 --shot-timeout 60 --max-credits 1000 --shard 1/1 --failed\n",
     );
