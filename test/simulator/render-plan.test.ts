@@ -77,10 +77,10 @@ describe("renderArgs", () => {
     expect(args.at(-1)).toBe("/tmp/o.mp4");
   });
 
-  it("fades the last frame in over the first and adds a quiet sine when audio is wanted", () => {
+  it("holds each frame an eighth of the clip, fades the last in over the first between, and adds a quiet sine for audio", () => {
     const args = renderArgs({ ...base, audio: true }, { first: "/a.png", last: "/b.png", out: "/o.mp4" });
     const graph = args[args.indexOf("-filter_complex") + 1] ?? "";
-    expect(graph).toContain("fade=t=in:st=0:d=2.000:alpha=1");
+    expect(graph).toContain("fade=t=in:st=0.250:d=1.500:alpha=1");
     expect(graph).toContain("overlay");
     expect(graph).toContain("[2:a]volume=0.05[au]");
     expect(args).not.toContain("-loop");
