@@ -660,7 +660,9 @@ class Runner {
     let stalest: Active | null = null;
     for (const member of cohort.members) {
       if (member.polling || now - lastPollAt(member) < this.#o.pollIntervalMs) continue;
-      if (now >= member.deadline || now - lastPollAt(member) >= this.#planner.maxIntervalMs) {
+      // Never polled: stale since its submission, not since forever.
+      const quietFor = now - Math.max(lastPollAt(member), member.submittedAt);
+      if (now >= member.deadline || quietFor >= this.#planner.maxIntervalMs) {
         void this.#pollOne(member);
         continue;
       }
