@@ -61,3 +61,29 @@ it("polls every member of a cold cohort: shots that finish early complete though
   const polled = new Set(server.requestsTo(GET_ROUTE).map((r) => r.query.generation_id));
   expect(polled).toEqual(new Set(shots.map((s) => `gen-${s.id}`)));
 });
+
+it("probes a cold cohort one shot at a time: the first probe does not poll every shot at once", async () => {
+  let firstSubmit = Infinity;
+  const submittedAt = new Map<string, number>();
+  server.script(POST_ROUTE, [], {
+    otherwise: (req) => {
+      const id = `gen-${promptOf(req.body)}`;
+      firstSubmit = Math.min(firstSubmit, req.at);
+      submittedAt.set(id, req.at);
+      return json(200, queued(id));
+    },
+  });
+  server.script(GET_ROUTE, [], {
+    otherwise: (req) => {
+      const id = req.query.generation_id ?? "";
+      return json(200, req.at - (submittedAt.get(id) ?? Infinity) >= 600 ? completed(id) : queued(id));
+    },
+  });
+  const shots = Array.from({ length: 10 }, (_, i) => shot(`c${i}`, i));
+  harness = await startHarness(shots.map(submitEntry));
+  const result = await harness.run({ client, concurrency: 10, pollIntervalMs: 100, shotTimeoutMs: 20_000 });
+  expect(result.counts.completed).toBe(10);
+  // One probe every half interval, one poll each: about 6 polls in the first 300 ms, never all 10 shots.
+  const early = server.requestsTo(GET_ROUTE).filter((r) => r.at - firstSubmit < 300);
+  expect(early.length).toBeLessThanOrEqual(7);
+});
