@@ -87,7 +87,7 @@ const SCALE_ROWS = [
 const SCALE_NOTES = [
   "- The orchestrator runs alone in a plain `node` child process (src compiled to JS, no tsx loader), the simulator in another; CPU is process.cpuUsage() over runPlan + the final manifest write, peak RSS is getrusage's maxRSS of that process.",
   "- Generations are deliberately short here, so makespan / ideal measures orchestrator throughput, not a target.",
-  "- Manifest bytes: every change is a journal line and the snapshot is rewritten only when the journal has outgrown it, so the total grows with the number of changes (about 3 per shot plus polls), not with run time or shots × changes.",
+  "- Manifest bytes: every change is a journal line; the snapshot is rewritten when the journal has outgrown it, and to catch up with new paid ids at most once per max(1 s, 20 × its write time, its size at 256 KiB/s), so the total grows with the number of changes and the run time, not with shots × changes.",
 ];
 
 function scenarioColumn(title: string, r: ScenarioResult): Column {

@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { rm } from "node:fs/promises";
 import { writeFileAtomic } from "./atomic-write.js";
+import { jsonChunks } from "./json-chunks.js";
 import { Journal } from "./journal.js";
 import type { JournalEntry } from "./journal.js";
 import { DEFAULT_SNAPSHOT_CADENCE, snapshotWaitMs } from "./snapshot-cadence.js";
@@ -293,9 +294,10 @@ export class ManifestStore {
     this.#behind = false;
     let bytes: number;
     try {
+      // In pieces: the snapshot of a huge storyboard never sits in memory as one string.
       bytes = await writeFileAtomic(
         join(this.outDir, MANIFEST_FILE),
-        `${JSON.stringify(this.manifest, null, 2)}\n`,
+        jsonChunks(this.manifest as unknown as Record<string, unknown>, "shots"),
       );
     } catch (err) {
       this.#behind ||= wasBehind;
