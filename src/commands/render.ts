@@ -98,7 +98,9 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     });
     const prices = PriceBook.fromManifest(previous);
     sim = simOptions ? await startSimulator(simOptions) : null;
-    const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString());
+    const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString(), {
+      shard: options.selection?.shard ?? null,
+    });
     const timingSeed = await readTimings(outDir);
     const store = await ManifestStore.open({ outDir, manifest });
     const client = createClient({

@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
 import type { Manifest } from "../manifest/index.js";
 import { freshRecord } from "../scheduler/index.js";
-import type { PlanEntry } from "../scheduler/index.js";
+import type { PlanEntry, Shard } from "../scheduler/index.js";
 
 /**
  * Every shot keeps its previous record, those to be submitted too: a shot's record changes only once its new
@@ -15,6 +15,7 @@ export function buildRunManifest(
   storyboard: Storyboard,
   entries: readonly PlanEntry[],
   startedAt: string,
+  options: { shard?: Shard | null } = {},
 ): Manifest {
   return {
     version: 1,
@@ -25,6 +26,7 @@ export function buildRunManifest(
     title: storyboard.title,
     started_at: startedAt,
     finished_at: null,
+    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
     shots: entries.map((entry) =>
       entry.previous ? { ...entry.previous, line: entry.shot.line } : freshRecord(entry.shot),
     ),

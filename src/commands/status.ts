@@ -5,6 +5,8 @@ import pLimit from "p-limit";
 import { checkClip, MANIFEST_FILE } from "../manifest/index.js";
 import type { ClipRecord, Manifest, ShotStatus } from "../manifest/index.js";
 import { loadOutput } from "./load-output.js";
+import { inShard, parseShardSpec } from "../scheduler/index.js";
+import type { Shard } from "../scheduler/index.js";
 
 /** A completed shot whose clip is not usable: gone, or not the recorded size (with verify: not its sha256). */
 export interface ClipProblemRecord {
@@ -34,8 +36,10 @@ export interface StatusResult {
    * from a loopback host (the simulator: --sim or `storyreel sim`), that origin, e.g. "http://127.0.0.1:4123".
    */
   simulatorOrigin: string | null;
-  /** Every shot completed, with its clip intact. */
+  /** Every shot (of the shard, for a shard runner's folder) completed, with its clip intact. */
   complete: boolean;
+  /** The --shard the folder's latest run rendered (counts cover only its shots), or null. */
+  shard: Shard | null;
 }
 
 export interface StatusOptions {
@@ -47,7 +51,9 @@ export interface StatusOptions {
 /** Throws NoManifestError (E_NO_MANIFEST) when the folder has no manifest, ManifestError when it is invalid. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const manifest = await loadOutput(options.outDir);
-  const counts = countStatuses(manifest);
+  // A shard runner's folder: the other shards' shots (pending here) are their runners' business.
+  const shard = parseShardSpec(manifest.shard);
+  const counts = countStatuses(manifest, shard);
   const verified = options.verify === true;
   const clipProblems = await findClipProblems(options.outDir, manifest, verified);
   return {
@@ -61,6 +67,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
     verified,
     simulatorOrigin: loopbackOrigin(manifest),
     complete: counts.completed === counts.total && clipProblems.length === 0,
+    shard,
   };
 }
 
@@ -105,9 +112,10 @@ function loopbackOrigin(manifest: Manifest): string | null {
   return null;
 }
 
-export function countStatuses(manifest: Manifest): StatusCounts {
+export function countStatuses(manifest: Manifest, shard: Shard | null = null): StatusCounts {
+  const shots = shard ? manifest.shots.filter((s) => inShard(s.id, shard)) : manifest.shots;
   const counts: StatusCounts = {
-    total: manifest.shots.length,
+    total: shots.length,
     pending: 0,
     submitted: 0,
     completed: 0,
@@ -115,6 +123,6 @@ export function countStatuses(manifest: Manifest): StatusCounts {
     unknown: 0,
     skipped: 0,
   };
-  for (const shot of manifest.shots) counts[shot.status] += 1;
+  for (const shot of shots) counts[shot.status] += 1;
   return counts;
 }

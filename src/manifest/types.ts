@@ -38,6 +38,8 @@ export interface Manifest {
   title?: string | null;
   started_at: string;
   finished_at: string | null;
+  /** The --shard ("i/n") the latest run rendered: its other shots belong to other runners. Absent: every shot. */
+  shard?: string | null;
   shots: ShotRecord[];
 }
 

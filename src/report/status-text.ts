@@ -1,6 +1,6 @@
 // `storyreel status` as text: where the folder came from, how far it got, the per-shot table, what to run next.
 import type { Manifest, ShotStatus } from "../manifest/index.js";
-import type { RunCounts } from "../scheduler/index.js";
+import type { RunCounts, Shard } from "../scheduler/index.js";
 import { credits } from "./format.js";
 import { summaryText } from "./summary.js";
 import { nextSteps } from "./next-steps.js";
@@ -19,6 +19,8 @@ export interface StatusTextInput {
   clipProblems?: ReadonlyMap<string, ClipProblem>;
   /** Loopback origin the clips came from (rendered on the simulator), if the manifest shows one. */
   simulatorOrigin?: string | null;
+  /** The manifest's --shard: only this runner's shots are counted, listed and left to render. */
+  shard?: Shard | null;
 }
 
 /** Statuses after "completed" (counted apart: its clip may be missing or corrupt), in the order shown. */
@@ -47,6 +49,11 @@ export function statusText(input: StatusTextInput): string {
     ...(manifest.title ? [manifest.title] : []),
     `storyboard  ${input.storyboard}`,
     `output      ${input.outDir}`,
+    ...(input.shard
+      ? [
+          `shard       ${input.shard.index}/${input.shard.count}: ${counts.total} of ${manifest.shots.length} shots are this runner's (storyreel merge combines the runners' folders)`,
+        ]
+      : []),
     `last run    started ${manifest.started_at}, ${ended}`,
     `${counts.total} shot${counts.total === 1 ? "" : "s"}: ${parts.join(", ") || "none"}; ${credits(input.creditsUsed)} credits used`,
     "",
@@ -62,7 +69,7 @@ export function statusText(input: StatusTextInput): string {
     inFlight: counts.submitted,
     pending: counts.pending,
   };
-  const next = { manifest, command: input.command, clipProblems: problems };
+  const next = { manifest, command: input.command, clipProblems: problems, shard: input.shard ?? null };
   const summary = summaryText({ ...next, counts: runCounts, removed: [] });
   // The manifest does not record the API a folder was rendered against; clips from a loopback host tell.
   const note =

@@ -13,7 +13,7 @@ export type {
 } from "./run.js";
 export type { RunEvent, RunEventType, RunCounts } from "./events.js";
 export { outcomeExitCode } from "./counts.js";
-export { shardOf, inShard } from "./shard.js";
+export { shardOf, inShard, parseShardSpec } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { PollPlanner } from "./poll-planner.js";
 export { freshRecord } from "./fresh-record.js";

@@ -15,3 +15,11 @@ export function shardOf(id: string, count: number): number {
 export function inShard(id: string, shard: Shard): boolean {
   return shardOf(id, shard.count) === shard.index;
 }
+
+/** "i/n" as the manifest records it → a Shard; null for anything else (no shard, or not i/n with 1 ≤ i ≤ n). */
+export function parseShardSpec(spec: string | null | undefined): Shard | null {
+  const match = /^(\d+)\/(\d+)$/.exec(spec ?? "");
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  return match && index >= 1 && index <= count ? { index, count } : null;
+}

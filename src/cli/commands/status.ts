@@ -64,6 +64,7 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
       clip_problems: result.clipProblems,
       verified: result.verified,
       simulator_origin: result.simulatorOrigin,
+      shard: result.manifest.shard ?? null,
       manifest,
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -72,6 +73,9 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
   const storyboard = shownPath(io, result.storyboardPath);
   const out = shownPath(io, result.outDir);
   const sim = result.simulatorOrigin ? " --sim" : "";
+  // A shard runner's folder: its rerun keeps --shard, and the other shards' shots are not its business.
+  const { shard } = result;
+  const shardFlag = shard ? ` --shard ${shard.index}/${shard.count}` : "";
   io.stdout.write(
     statusText({
       manifest: result.manifest,
@@ -79,7 +83,8 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
       creditsUsed: result.creditsUsed,
       storyboard,
       outDir: out,
-      command: `storyreel render ${shellWord(storyboard)} --out ${shellWord(out)}${sim}`,
+      command: `storyreel render ${shellWord(storyboard)} --out ${shellWord(out)}${sim}${shardFlag}`,
+      shard,
       clipProblems: new Map(result.clipProblems.map((p) => [p.id, p.problem])),
       simulatorOrigin: result.simulatorOrigin,
     }),
