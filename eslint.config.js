@@ -4,7 +4,16 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "node_modules/", "coverage/", "renders/", ".scratch/", "**/*.js", "!eslint.config.js"],
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "coverage/",
+      "renders/",
+      ".scratch/",
+      "**/*.js",
+      "!eslint.config.js",
+      "test/fixtures/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
