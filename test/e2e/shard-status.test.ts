@@ -35,6 +35,7 @@ describe("status of a shard runner's folder", () => {
 
   it("records the shard in the manifest", async () => {
     const manifest = await readManifest(out);
+    if (manifest === null) throw new Error("no manifest");
     expect(manifest.shard).toBe("1/3");
     const mine = manifest.shots.filter((s) => inShard(s.id, { index: 1, count: 3 }));
     expect(mine.length).toBeGreaterThan(0);
