@@ -12,8 +12,8 @@ export function eventLine(event: RunEvent): string | null {
       return `rendering ${event.total} shot${event.total === 1 ? "" : "s"}: ${parts.join(", ")} (${event.concurrency} at once)`;
     }
     case "shot_skipped":
-      // An announcement: the reason says why ("up to date", "not selected (--only)", …). Shots the run itself
-      // skipped (--max-credits) are told apart by the renderers (run-skip.ts), which know the event order.
+      // An announcement: the reason says why ("up to date", "not selected (--only)", …). A shot the run itself
+      // skipped (--max-credits) carries an `error`; the renderers show it apart (run-skip.ts).
       return `${event.id}  ${event.status === "completed" ? "kept" : "not rendered"}: ${event.reason}`;
     case "shot_submitted":
       return `${event.id}  ${event.resumed ? "resumed" : "submitted"}  generation ${event.generation_id}`;

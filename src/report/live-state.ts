@@ -41,8 +41,6 @@ export interface LiveState {
   failures: LiveFailure[];
   /** Shots the run decided not to submit (--max-credits): counted apart from failures. */
   skipped: LiveFailure[];
-  /** `shot_skipped` announcements (up to date, not selected) still expected after run_started. */
-  announcing: number;
   /** Credits reported by completed generations so far (the final figure comes with run_finished). */
   credits: number;
   /** Warnings not tied to a shot in flight, oldest first (bounded). */
@@ -66,7 +64,6 @@ export function createLiveState(): LiveState {
     completed: 0,
     failures: [],
     skipped: [],
-    announcing: 0,
     credits: 0,
     notes: [],
     lastT: 0,
@@ -77,7 +74,7 @@ export function createLiveState(): LiveState {
 /** Folds one event into the state (in place) and returns it. */
 export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
   state.lastT = Math.max(state.lastT, event.t);
-  const skip = runSkipOf(state, event);
+  const skip = runSkipOf(event);
   if (skip) {
     state.inFlight.delete(skip.id);
     state.skipped.push({ ...skip, status: "skipped" });

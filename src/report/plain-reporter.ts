@@ -11,11 +11,10 @@ export function createPlainReporter(options: {
   showExcluded?: boolean;
 }): Reporter {
   const now = options.now ?? (() => new Date());
-  const tracking = { announcing: 0 };
   const write = (line: string): void => void options.out.write(`${clockTime(now())}  ${line}\n`);
   return {
     onEvent(event: RunEvent) {
-      const skip = runSkipOf(tracking, event);
+      const skip = runSkipOf(event);
       if (skip) return write(`${skip.id}  skipped  ${codedMessage(skip)}`);
       if (event.type === "shot_skipped" && event.status !== "completed" && !options.showExcluded) return;
       const line = eventLine(event);

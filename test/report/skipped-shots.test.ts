@@ -1,4 +1,4 @@
-// Shots skipped by --max-credits count as skipped in every renderer, in the scheduler's old shape and its new one.
+// Shots skipped by --max-credits (a shot_skipped with its error) count as skipped in every renderer, never as failed.
 import { describe, expect, it } from "vitest";
 import {
   applyLiveEvent,
@@ -28,25 +28,14 @@ const announcements: RunEvent[] = [
   { type: "shot_skipped", t: 0, id: "other", index: 1, reason: "not selected (--only)", status: "skipped" },
 ];
 
-const oldShape: RunEvent = {
-  type: "shot_failed",
-  t: 5,
-  id: "gulls",
-  index: 2,
-  status: "skipped",
-  generation_id: null,
-  error: { code: "E_MAX_CREDITS", message: "not submitted: past the cap" },
-  polls: 0,
-  elapsed_ms: 0,
-};
-
-const newShape: RunEvent = {
+const runSkip: RunEvent = {
   type: "shot_skipped",
   t: 5,
   id: "gulls",
   index: 2,
   reason: "not submitted: past the cap",
   status: "skipped",
+  error: { code: "E_MAX_CREDITS", message: "not submitted: past the cap" },
 };
 
 const failed: RunEvent = {
@@ -86,17 +75,8 @@ function plain(events: readonly RunEvent[]): string[] {
   return lines.map((l) => l.replace(/^\S+ {2}/, ""));
 }
 
-const newShapeWithError = {
-  ...newShape,
-  error: { code: "E_MAX_CREDITS", message: "not submitted: past the cap" },
-} as RunEvent;
-
-describe.each([
-  ["old shape (shot_failed, status skipped)", oldShape],
-  ["new shape (shot_skipped after the announcements)", newShape],
-  ["new shape with its error (shot_skipped, error E_MAX_CREDITS)", newShapeWithError],
-])("a --max-credits skip in the %s", (_name, skip) => {
-  const events = [started(), ...announcements, submitted, skip, failed];
+describe("a --max-credits skip", () => {
+  const events = [started(), ...announcements, submitted, runSkip, failed];
 
   it("is counted as skipped in the live view, not as failed, and shown apart", () => {
     const state = live(events);
@@ -107,7 +87,7 @@ describe.each([
       "0 of 3 done · 1 failed · 1 skipped · 1 in flight · 0 queued · 1 up to date · 0.0 s · 0 credits",
     );
     expect(view.lines.at(-2)).toBe("mona  failed  E_GENERATION_FAILED: policy");
-    expect(view.lines.at(-1)).toMatch(/^gulls {2}skipped {2}(E_MAX_CREDITS: )?not submitted: past the cap$/);
+    expect(view.lines.at(-1)).toMatch(/^gulls {2}skipped {2}E_MAX_CREDITS: not submitted: past the cap$/);
   });
 
   it("prints as a skipped line in plain output", () => {
@@ -115,7 +95,7 @@ describe.each([
     expect(lines).toContain("done  kept: up to date");
     expect(lines.filter((l) => l.startsWith("other"))).toEqual([]); // not selected: hidden
     expect(lines.find((l) => l.startsWith("gulls"))).toMatch(
-      /^gulls {2}skipped {2}(E_MAX_CREDITS: )?not submitted: past the cap$/,
+      /^gulls {2}skipped {2}E_MAX_CREDITS: not submitted: past the cap$/,
     );
   });
 
@@ -137,7 +117,7 @@ describe.each([
 
 describe("announcements", () => {
   it("still count right when a skip with its error comes among them", () => {
-    const state = live([started(), announcements[0]!, newShapeWithError, announcements[1]!]);
+    const state = live([started(), announcements[0]!, runSkip, announcements[1]!]);
     expect(state.skipped.map((s) => s.id)).toEqual(["gulls"]);
     expect(liveView(state, { nowT: 0 }).lines).toEqual([
       "gulls  skipped  E_MAX_CREDITS: not submitted: past the cap",
