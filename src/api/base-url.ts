@@ -10,33 +10,37 @@ export interface ApiEndpoint {
   pathPrefix: string;
 }
 
-export function parseBaseUrl(value: string): ApiEndpoint {
+/** `name` is how the user set it (`--base-url`, `AIML_API_BASE`; the library's `baseUrl` by default), for the messages. */
+export function parseBaseUrl(value: string, name = "baseUrl"): ApiEndpoint {
   let url: URL;
   try {
     url = new URL(value);
   } catch (cause) {
     throw new ConfigError(
-      "baseUrl",
-      `baseUrl ${JSON.stringify(value)} is not a valid absolute URL (allowed: https://host[:port][/path], or http:// on a loopback host)`,
+      name,
+      `${name} ${JSON.stringify(value)} is not a valid absolute URL (allowed: https://host[:port][/path], or http:// on a loopback host)`,
       {
         cause,
       },
     );
   }
   if (url.username !== "" || url.password !== "") {
-    throw new ConfigError("baseUrl", "baseUrl must not contain user credentials; pass the API key as apiKey");
+    throw new ConfigError(
+      name,
+      `${name} must not contain user credentials; pass the API key as apiKey or AIML_API_KEY`,
+    );
   }
   if (url.search !== "" || url.hash !== "") {
-    throw new ConfigError("baseUrl", `baseUrl ${JSON.stringify(value)} must not have a query or fragment`);
+    throw new ConfigError(name, `${name} ${JSON.stringify(value)} must not have a query or fragment`);
   }
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     throw new ConfigError(
-      "baseUrl",
-      `baseUrl ${JSON.stringify(value)} uses http; allowed: https, or http only for loopback hosts (127.0.0.0/8, ::1, localhost)`,
+      name,
+      `${name} ${JSON.stringify(value)} uses http; allowed: https, or http only for loopback hosts (127.0.0.0/8, ::1, localhost)`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("baseUrl", `baseUrl ${JSON.stringify(value)} uses ${url.protocol}; allowed: https`);
+    throw new ConfigError(name, `${name} ${JSON.stringify(value)} uses ${url.protocol}; allowed: https`);
   }
   return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, "") };
 }

@@ -1,6 +1,7 @@
 // Parses and checks CLI option values; each message names the option, the value and what is allowed.
 import { StoryreelError } from "../util/errors.js";
 import type { Shard } from "../scheduler/index.js";
+import { parseShardSpec } from "../scheduler/index.js";
 
 export class UsageError extends StoryreelError {
   constructor(message: string) {
@@ -45,11 +46,9 @@ export function idList(option: string, raw: string): string[] {
 }
 
 export function shard(option: string, raw: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
+  const parsed = parseShardSpec(raw.trim());
+  if (parsed === null) {
     throw new UsageError(`${option}: ${JSON.stringify(raw)} is not allowed (i/n with 1 ≤ i ≤ n, e.g. 2/4)`);
   }
-  return { index, count };
+  return parsed;
 }

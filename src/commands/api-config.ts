@@ -1,5 +1,5 @@
 // Where the API key and base URL come from: explicit options, then the environment. Never echoes the key.
-import { ConfigError, DEFAULT_BASE_URL, parseBaseUrl } from "../api/index.js";
+import { DEFAULT_BASE_URL, parseBaseUrl } from "../api/index.js";
 import { StoryreelError } from "../util/errors.js";
 
 export interface ApiConfigSource {
@@ -26,11 +26,6 @@ export function resolveApiConfig(source: ApiConfigSource): ApiConfig {
   const from =
     source.baseUrl !== undefined ? "--base-url" : env.AIML_API_BASE !== undefined ? "AIML_API_BASE" : null;
   const baseUrl = (source.baseUrl ?? env.AIML_API_BASE ?? DEFAULT_BASE_URL).trim();
-  try {
-    parseBaseUrl(baseUrl);
-  } catch (err) {
-    if (!(err instanceof ConfigError) || from === null) throw err;
-    throw new ConfigError(from, `${from}: ${err.message.replace(/^baseUrl /, "")}`, { cause: err });
-  }
+  parseBaseUrl(baseUrl, from ?? "baseUrl");
   return { apiKey, baseUrl };
 }
