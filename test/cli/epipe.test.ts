@@ -1,27 +1,22 @@
 // The built CLI with its stdout closed by the reader (`render --json | head -1`): a graceful stop, never a crash.
 import { spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/manifest/index.js";
 import { startSimulator } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { exited, runCli } from "../helpers/cli.js";
+import { distIsFresh, ROOT } from "../helpers/dist.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";
 import type { Workspace } from "../helpers/workspace.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST_BIN = join(ROOT, "dist/cli/bin.js");
 
 /** The built CLI (`npm run build`) when it is newer than every file of src/, else the sources through tsx. */
 async function cliEntry(): Promise<string[]> {
-  if (!existsSync(DIST_BIN)) return ["--import", "tsx", join(ROOT, "src/cli/bin.ts")];
-  const built = statSync(DIST_BIN).mtimeMs;
-  const sources = await readdir(join(ROOT, "src"), { recursive: true });
-  const stale = sources.some((f) => f.endsWith(".ts") && statSync(join(ROOT, "src", f)).mtimeMs > built);
-  return stale ? ["--import", "tsx", join(ROOT, "src/cli/bin.ts")] : [DIST_BIN];
+  return (await distIsFresh(DIST_BIN)) ? [DIST_BIN] : ["--import", "tsx", join(ROOT, "src/cli/bin.ts")];
 }
 
 let sim: Simulator | undefined;

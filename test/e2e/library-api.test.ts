@@ -1,26 +1,20 @@
 // storyreel as a dependency: "storyreel" resolves through package.json exports to the built code and its types.
 import { execFile } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distIsFresh, ROOT } from "../helpers/dist.js";
 
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test", "fixtures", "library");
 const HARBOUR = join(ROOT, "examples", "storyboards", "harbour.yaml");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
-/** dist/ older than any source file (a developer's tree between builds): build it, as `npm ci` does. */
+/** dist/ older than a source file (a developer's tree between builds): build it, as `npm ci` does. */
 async function ensureBuilt(): Promise<void> {
-  const entry = join(ROOT, "dist", "index.js");
-  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-  const sources = await readdir(join(ROOT, "src"), { recursive: true });
-  const newest = Math.max(...sources.map((f) => statSync(join(ROOT, "src", f)).mtimeMs));
-  if (newest > built) await run(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.build.json")]);
+  if (!(await distIsFresh())) await run(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.build.json")]);
 }
 
 describe("the package as a library", () => {
