@@ -86,6 +86,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
     try {
       result = await runPlan({
         entries: plan.entries,
+        backend: "simulator",
         client,
         store,
         buildBody: (shot) => buildRequestBody(shot, frames),

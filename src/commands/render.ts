@@ -141,6 +141,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         timingSeed,
         estimateCredits: (shot) => prices.estimate(shot).credits,
         clock,
+        backend: sim ? "simulator" : new URL(api!.baseUrl).origin,
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {

@@ -30,6 +30,12 @@ export interface ShotRecord {
   duration_seconds?: number | null;
   error: ShotError | null;
   warnings?: string[];
+  /**
+   * Who produced this record's generation and clip: "simulator" (the built-in one, `--sim`), or the API origin
+   * it was submitted to ("https://api.aimlapi.com"). Set with the submission intent, so an unknown or
+   * in-flight record knows where its id lives. Absent or null: written before storyreel recorded it.
+   */
+  backend?: string | null;
 }
 
 export interface Manifest {

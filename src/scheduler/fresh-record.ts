@@ -3,7 +3,8 @@ import { requestRecord } from "../storyboard/index.js";
 import type { ResolvedShot } from "../storyboard/index.js";
 import type { ShotRecord } from "../manifest/index.js";
 
-export function freshRecord(shot: ResolvedShot): ShotRecord {
+/** `backend`: where its submission goes ("simulator" or the API origin); null when not submitted yet. */
+export function freshRecord(shot: ResolvedShot, backend: string | null = null): ShotRecord {
   return {
     id: shot.id,
     status: "pending",
@@ -21,5 +22,6 @@ export function freshRecord(shot: ResolvedShot): ShotRecord {
     duration_seconds: shot.durationSeconds,
     error: null,
     warnings: [],
+    backend,
   };
 }

@@ -85,6 +85,8 @@ export interface RunOptions {
    */
   onEvent?: (event: RunEvent) => void;
   clock?: Clock;
+  /** Where submissions go, recorded on each shot it submits: "simulator", or the API origin. */
+  backend: string;
   /** Generation times seen before, per model (ms), to poll well from the first shot on. */
   timingSeed?: ReadonlyMap<string, readonly number[]>;
 }
@@ -469,7 +471,7 @@ class Runner {
     }
     const before = { ...store.shot(shot.id) };
     try {
-      await store.recordIntent(shot.id, intentPatch(before, shot));
+      await store.recordIntent(shot.id, intentPatch(before, shot, this.#o.backend));
     } catch (err) {
       const fatal = new StoryreelError(
         "E_MANIFEST_IO",
@@ -526,7 +528,7 @@ class Runner {
     }
     // A failure of the new request (refused, a frame changed, …): the shot's record is the new one, failed.
     if (before === null) {
-      this.#o.store.update(shot.id, restartPatch(this.#o.store.shot(shot.id), shot));
+      this.#o.store.update(shot.id, restartPatch(this.#o.store.shot(shot.id), shot, this.#o.backend));
     }
     this.#finish(entry, "failed", null, error);
   }

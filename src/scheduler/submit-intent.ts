@@ -6,14 +6,14 @@ import { freshRecord } from "./fresh-record.js";
 export type ShotPatch = Partial<Omit<ShotRecord, "id">>;
 
 /** The shot's record for a new submission, no outcome yet (its earlier generation, clip and error dropped). */
-export function restartPatch(current: ShotRecord, shot: ResolvedShot): ShotPatch {
-  return changedFields(current, freshRecord(shot));
+export function restartPatch(current: ShotRecord, shot: ResolvedShot, backend: string): ShotPatch {
+  return changedFields(current, freshRecord(shot, backend));
 }
 
 /** What the shot's record says while its submission is on the way: replaced by the answer, or reverted. */
-export function intentPatch(current: ShotRecord, shot: ResolvedShot): ShotPatch {
+export function intentPatch(current: ShotRecord, shot: ResolvedShot, backend: string): ShotPatch {
   const target: ShotRecord = {
-    ...freshRecord(shot),
+    ...freshRecord(shot, backend),
     status: "unknown",
     error: {
       code: "E_SUBMIT_INTERRUPTED",

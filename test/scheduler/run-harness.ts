@@ -100,6 +100,7 @@ export async function startHarness(entries: readonly PlanEntry[]): Promise<Harne
     run(options) {
       return runPlan({
         entries,
+        backend: "simulator",
         store,
         buildBody: (s) => Promise.resolve({ ...s.fields }),
         download: (job) => {
