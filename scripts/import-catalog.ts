@@ -1,15 +1,19 @@
-// Imports AIML's public video-model facts into the product's own generated copy (src/catalog/data/aiml-models.ts).
+// Imports AIML's public video-model facts into the product's own data: data/catalog.json and the storyboard schema's model list.
 // Usage: npx tsx scripts/import-catalog.ts [path-to-video-models.json]
-// (default: ../shared/aimlapi/video-models.json relative to the repository root)
-import { readFile, writeFile } from "node:fs/promises";
+// With a path (e.g. ../shared/aimlapi/video-models.json), that file is first pinned as data/aimlapi/video-models.json,
+// so the generated data, the facts it came from and the drift tests all live in the repository.
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { format } from "prettier";
 import { canonicalJson, sha256Hex } from "../src/util/hash.js";
 import type { CatalogSource, JsonSchemaObject, RawModelSchema } from "../src/catalog/json-schema.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const DEFAULT_FACTS_PATH = resolve(REPO_ROOT, "../shared/aimlapi/video-models.json");
-export const OUTPUT_PATH = resolve(REPO_ROOT, "src/catalog/data/aiml-models.ts");
+/** The facts the catalog was built from, pinned in the repository. */
+export const PINNED_FACTS_PATH = resolve(REPO_ROOT, "data/aimlapi/video-models.json");
+export const OUTPUT_PATH = resolve(REPO_ROOT, "data/catalog.json");
+export const STORYBOARD_SCHEMA_PATH = resolve(REPO_ROOT, "schemas/storyboard.schema.json");
 
 export interface ExtractedCatalog {
   source: CatalogSource;
@@ -38,7 +42,7 @@ export function extractCatalog(facts: unknown): ExtractedCatalog {
   }
   return {
     source: {
-      source: typeof root.source === "string" ? root.source : "unknown",
+      source: typeof root.source === "string" ? oneLine(root.source) : "unknown",
       extracted: typeof root.extracted === "string" ? root.extracted : "unknown",
       sha256: sha256Hex(canonicalJson(facts)),
     },
@@ -47,30 +51,35 @@ export function extractCatalog(facts: unknown): ExtractedCatalog {
   };
 }
 
-/** The TypeScript module text written to src/catalog/data/aiml-models.ts. */
-export function renderCatalogModule(catalog: ExtractedCatalog): string {
-  const count = Object.keys(catalog.models).length;
-  return [
-    "// Generated copy of AIML's published video-model request schemas, so the product never reads ../shared at run time.",
-    "// GENERATED FILE -- do not edit by hand.",
-    "// Regenerate: npx tsx scripts/import-catalog.ts [path-to-video-models.json]",
-    `// Source: ${oneLine(catalog.source.source)}`,
-    `// Extracted: ${oneLine(catalog.source.extracted)}; ${count} models; facts sha256 ${catalog.source.sha256}`,
-    'import type { CatalogSource, JsonSchemaObject, RawModelSchema } from "../json-schema.js";',
-    "",
-    `export const AIML_CATALOG_SOURCE: CatalogSource = ${JSON.stringify(catalog.source, null, 2)};`,
-    "",
-    `export const AIML_GENERATION_RESPONSE: JsonSchemaObject = ${JSON.stringify(catalog.generationResponse, null, 2)};`,
-    "",
-    `export const AIML_MODELS: Readonly<Record<string, RawModelSchema>> = ${JSON.stringify(catalog.models, null, 2)};`,
-    "",
-  ].join("\n");
+/** The text of data/catalog.json (read by src/catalog/catalog-data.ts). */
+export function renderCatalogJson(catalog: ExtractedCatalog): string {
+  const data = {
+    source: catalog.source,
+    generation_response: catalog.generationResponse,
+    models: catalog.models,
+  };
+  return `${JSON.stringify(data, null, 1)}\n`;
 }
 
-export async function importCatalog(factsPath: string = DEFAULT_FACTS_PATH): Promise<ExtractedCatalog> {
-  const facts: unknown = JSON.parse(await readFile(factsPath, "utf8"));
+/**
+ * The storyboard schema with `definitions.model.examples` listing every model id (editor completion), as prettier
+ * writes it: ids already listed keep their place (the featured ones first), new ids follow sorted, gone ids leave.
+ */
+export async function withModelExamples(schemaText: string, catalog: ExtractedCatalog): Promise<string> {
+  const schema = JSON.parse(schemaText) as { definitions: { model: { examples?: string[] } } };
+  const ids = Object.keys(catalog.models).sort();
+  const kept = (schema.definitions.model.examples ?? []).filter((id) => id in catalog.models);
+  schema.definitions.model.examples = [...kept, ...ids.filter((id) => !kept.includes(id))];
+  return format(JSON.stringify(schema, null, 2), { parser: "json", printWidth: 110 });
+}
+
+export async function importCatalog(factsPath: string = PINNED_FACTS_PATH): Promise<ExtractedCatalog> {
+  if (resolve(factsPath) !== PINNED_FACTS_PATH) await copyFile(factsPath, PINNED_FACTS_PATH);
+  const facts: unknown = JSON.parse(await readFile(PINNED_FACTS_PATH, "utf8"));
   const catalog = extractCatalog(facts);
-  await writeFile(OUTPUT_PATH, renderCatalogModule(catalog), "utf8");
+  await writeFile(OUTPUT_PATH, renderCatalogJson(catalog), "utf8");
+  const schemaText = await readFile(STORYBOARD_SCHEMA_PATH, "utf8");
+  await writeFile(STORYBOARD_SCHEMA_PATH, await withModelExamples(schemaText, catalog), "utf8");
   return catalog;
 }
 
@@ -87,9 +96,9 @@ function oneLine(text: string): string {
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
-  const factsPath = resolve(process.argv[2] ?? DEFAULT_FACTS_PATH);
+  const factsPath = resolve(process.argv[2] ?? PINNED_FACTS_PATH);
   const catalog = await importCatalog(factsPath);
   console.log(
-    `wrote ${relative(process.cwd(), OUTPUT_PATH)}: ${Object.keys(catalog.models).length} models from ${factsPath}`,
+    `wrote ${relative(process.cwd(), OUTPUT_PATH)} and the model list of ${relative(process.cwd(), STORYBOARD_SCHEMA_PATH)}: ${Object.keys(catalog.models).length} models from ${relative(process.cwd(), PINNED_FACTS_PATH)}`,
   );
 }

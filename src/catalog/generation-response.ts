@@ -1,6 +1,12 @@
 // The documented schema of a generation status response (POST and GET), for the API client and the simulator.
-import { AIML_CATALOG_SOURCE, AIML_GENERATION_RESPONSE } from "./data/aiml-models.js";
+import { catalogData } from "./catalog-data.js";
 import type { CatalogSource, JsonSchemaObject } from "./json-schema.js";
 
-export const GENERATION_RESPONSE_SCHEMA: JsonSchemaObject = AIML_GENERATION_RESPONSE;
-export const CATALOG_SOURCE: CatalogSource = AIML_CATALOG_SOURCE;
+export function generationResponseSchema(): JsonSchemaObject {
+  return catalogData().generation_response;
+}
+
+/** Where the catalog's facts came from (the public reference, the extraction date, the facts' sha256). */
+export function catalogSource(): CatalogSource {
+  return catalogData().source;
+}

@@ -23,5 +23,5 @@ export {
   type PriceRate,
 } from "./price-table.js";
 export { estimateCost, type CostEstimate, type CostInput } from "./cost.js";
-export { CATALOG_SOURCE, GENERATION_RESPONSE_SCHEMA } from "./generation-response.js";
+export { catalogSource, generationResponseSchema } from "./generation-response.js";
 export { FieldMappingError, UnknownModelError } from "./errors.js";

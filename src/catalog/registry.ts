@@ -1,5 +1,5 @@
 // Lookup of ModelSpecs over the generated data, built lazily on first use (no work at import time).
-import { AIML_MODELS } from "./data/aiml-models.js";
+import { catalogData } from "./catalog-data.js";
 import { UnknownModelError } from "./errors.js";
 import { buildModelSpec, type ModelSpec } from "./model-spec.js";
 import { closestIds } from "./suggest.js";
@@ -9,10 +9,11 @@ let sorted: readonly ModelSpec[] | undefined;
 
 function specs(): ReadonlyMap<string, ModelSpec> {
   if (byId === undefined) {
-    const ids = Object.keys(AIML_MODELS).sort();
+    const models = catalogData().models;
+    const ids = Object.keys(models).sort();
     byId = new Map(
       ids.flatMap((id) => {
-        const raw = AIML_MODELS[id];
+        const raw = models[id];
         return raw === undefined ? [] : [[id, buildModelSpec(id, raw)] as const];
       }),
     );

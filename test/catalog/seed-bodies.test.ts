@@ -1,4 +1,4 @@
-// The bodies storyreel would send for the two seed models satisfy the public schemas themselves (not our copy).
+// The bodies storyreel would send for the two seed models satisfy the public schemas themselves (the pinned facts, not our generated copy).
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { buildRequestBody, loadStoryboard } from "../../src/storyboard/index.js";
 
-const FACTS = fileURLToPath(new URL("../../../shared/aimlapi/video-models.json", import.meta.url));
+const FACTS = fileURLToPath(new URL("../../data/aimlapi/video-models.json", import.meta.url));
 const HARBOUR = fileURLToPath(new URL("../../examples/storyboards/harbour.yaml", import.meta.url));
 const SEEDS = ["google/veo-3.0-i2v-fast", "google/veo-3.1-first-last-image-to-video-fast"];
 
@@ -15,9 +15,8 @@ interface Facts {
 }
 
 describe.skipIf(!existsSync(FACTS))(
-  "seed model request bodies vs ../shared/aimlapi/video-models.json",
+  "seed model request bodies vs the pinned data/aimlapi/video-models.json",
   () => {
-    // Read lazily: a describe body runs at collection even when skipped (a bare clone has no ../shared).
     let cached: Facts | undefined;
     const facts = (): Facts => (cached ??= JSON.parse(readFileSync(FACTS, "utf8")) as Facts);
     const ajv = new Ajv({ strict: false, allErrors: true });
