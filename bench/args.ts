@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { StoryreelError } from "../src/util/errors.js";
 
-export type ScenarioName = "a" | "b" | "baseline" | "scale";
-const SCENARIOS: readonly ScenarioName[] = ["a", "b", "baseline", "scale"];
+export type ScenarioName = "a" | "b" | "baseline" | "scale" | "startup";
+const SCENARIOS: readonly ScenarioName[] = ["a", "b", "baseline", "scale", "startup"];
 
 export interface BenchOptions {
   scenarios: ScenarioName[];
@@ -24,6 +24,8 @@ export interface BenchOptions {
   scalePollIntervalMs: number;
   /** Write a V8 CPU profile of each scale worker under bench/results/profiles/. */
   profile: boolean;
+  /** Startup scenario: runs of each command (medians are reported). */
+  startupRuns: number;
   out: string;
   help: boolean;
 }
@@ -35,7 +37,7 @@ export class BenchUsageError extends StoryreelError {
 }
 
 export const USAGE = `npm run bench -- [options]
-  --scenario LIST          a,b,baseline,scale (default: all)
+  --scenario LIST          a,b,baseline,scale,startup (default: all)
   --shots N                shots in scenarios A and B (default 200; quick 40)
   --concurrency N          generations in flight in A and B (default 40; quick 10)
   --latency MIN-MAX        generation time in seconds, uniform (default 2-3)
@@ -48,6 +50,7 @@ export const USAGE = `npm run bench -- [options]
   --scale-concurrency N    generations in flight in the scale runs (default 500)
   --scale-latency MIN-MAX  generation time in the scale runs, seconds (default 0.05-0.15)
   --scale-poll-interval S  minimum poll interval in the scale runs, seconds (default 0.05)
+  --startup-runs N         runs of each command in the startup scenario (default 15; quick 5)
   --profile                write a CPU profile of each scale run to bench/results/profiles/
   --quick                  small sizes, for a smoke run (explicit options still win)
   --out FILE               JSON results (default bench/results/latest.json)
@@ -75,6 +78,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         "scale-latency": { type: "string" },
         "scale-poll-interval": { type: "string" },
         profile: { type: "boolean" },
+        "startup-runs": { type: "string" },
         quick: { type: "boolean" },
         out: { type: "string" },
         help: { type: "boolean" },
@@ -115,6 +119,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         : secondsRange("--scale-latency", v["scale-latency"]),
     scalePollIntervalMs: secondsValue("--scale-poll-interval", v["scale-poll-interval"], 0.05),
     profile: v.profile === true,
+    startupRuns: int("--startup-runs", v["startup-runs"], quick ? 5 : 15),
     out: v.out ?? "bench/results/latest.json",
     help: v.help === true,
   };

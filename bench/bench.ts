@@ -10,6 +10,7 @@ import type { MachineInfo } from "./machine.js";
 import { runStoryreel } from "./orchestrate.js";
 import { workerOrchestrate } from "./orchestrator-process.js";
 import { runScenario } from "./scenario.js";
+import { runStartup } from "./startup.js";
 import type { ScenarioParams } from "./scenario.js";
 import { currentRevision } from "./revision.js";
 import type { Revision } from "./revision.js";
@@ -101,6 +102,10 @@ export async function runBench(
     } finally {
       await worker.cleanup();
     }
+  }
+  if (options.scenarios.includes("startup")) {
+    deps.log(`startup: --help, validate and models, ${options.startupRuns} runs each beside a bare node …`);
+    results.startup = await runStartup({ runs: options.startupRuns, clock: deps.clock });
   }
   return { timestamp, machine, revision, options, results, checks: checkTargets(results) };
 }

@@ -4,6 +4,7 @@ import { count, fixed2, kib, mb, millis, pct, range, ratio, seconds, size } from
 import type { MachineInfo } from "./machine.js";
 import type { Revision } from "./revision.js";
 import type { ScenarioResult } from "./scenario.js";
+import type { StartupResult } from "./startup.js";
 import type { BenchResults, TargetCheck } from "./targets.js";
 import { bytesPerShot } from "./targets.js";
 
@@ -37,6 +38,7 @@ export function renderReport(input: {
   if (results.scale && results.scale.length > 0) {
     parts.push("", "### Scale", "", table(SCALE_ROWS, results.scale.map(scaleColumn)), "", ...SCALE_NOTES);
   }
+  if (results.startup) parts.push("", "### Startup", "", ...startupTable(results.startup));
   if (input.checks.length > 0) parts.push("", "### Targets", "", targetTable(input.checks));
   return `${parts.join("\n")}\n`;
 }
@@ -253,4 +255,17 @@ function table(rows: readonly string[], columns: readonly Column[]): string {
 /** A Markdown table cell: no pipes or line breaks from messages. */
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+}
+
+function startupTable(r: StartupResult): string[] {
+  return [
+    "| command | median | over bare `node -e 0` | storyreel's own share |",
+    "| --- | --- | --- | --- |",
+    ...r.commands.map(
+      (c) =>
+        `| \`storyreel ${c.name}\` | ${millis(c.medianMs)} | ${fixed2(c.overBareNode)}× | ${millis(c.overheadMs)} |`,
+    ),
+    "",
+    `Medians of ${r.runs} runs each of the built CLI (dist/), interleaved with a bare \`node -e 0\` (${millis(r.bareNodeMs)} in this run), so load on the machine weighs on all alike.`,
+  ];
 }

@@ -2,6 +2,7 @@
 import type { BaselineResult } from "./baseline.js";
 import { count, fixed2 as num, kib, mb, millis, pct, ratio } from "./format.js";
 import type { ScenarioResult } from "./scenario.js";
+import type { StartupResult } from "./startup.js";
 
 export interface TargetCheck {
   scenario: string;
@@ -16,7 +17,11 @@ export interface BenchResults {
   b?: ScenarioResult;
   baseline?: BaselineResult;
   scale?: ScenarioResult[];
+  startup?: StartupResult;
 }
+
+/** Issue 14: a command that needs little should start in well under a fifth of a second. */
+export const STARTUP_TARGET_MS = 150;
 
 /** Linear manifest growth: bytes per shot at the largest size within this factor of the smallest size's. */
 export const MANIFEST_PER_SHOT_GROWTH_LIMIT = 1.5;
@@ -45,6 +50,17 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       check("B", "makespan / ideal", ratio(f.makespanOverIdeal), "≤ 1.3", f.makespanOverIdeal <= 1.3),
       check("B", "requests answered 429", pct(f.rateLimitedShare), "< 5%", f.rateLimitedShare < 0.05),
       completedCheck("B", b),
+    );
+  }
+  for (const command of results.startup?.commands ?? []) {
+    checks.push(
+      check(
+        "startup",
+        `${command.name} (median)`,
+        millis(command.medianMs),
+        `< ${STARTUP_TARGET_MS} ms`,
+        command.medianMs < STARTUP_TARGET_MS,
+      ),
     );
   }
   const largest = scale?.reduce<ScenarioResult | undefined>(
