@@ -9,4 +9,6 @@ export { probeVideo } from "./probe.js";
 export type { VideoProbe } from "./probe.js";
 export { isMp4 } from "./sniff.js";
 export { makeThumbnail } from "./thumbnail.js";
+export { extractFrame } from "./extract-frame.js";
+export type { FramePick } from "./extract-frame.js";
 export type { ThumbnailOptions } from "./thumbnail.js";
