@@ -11,4 +11,6 @@ export { isMp4 } from "./sniff.js";
 export { makeThumbnail } from "./thumbnail.js";
 export { extractFrame } from "./extract-frame.js";
 export type { FramePick } from "./extract-frame.js";
+export { clipFrame, framePickName } from "./clip-frames.js";
+export type { ClipFrame, ClipFrameRequest } from "./clip-frames.js";
 export type { ThumbnailOptions } from "./thumbnail.js";

@@ -1,12 +1,13 @@
 // extractFrame picks exactly the first, the last decoded, or the timed frame of a real clip (a luma ramp: frame N is grey N*8).
 import { execFile } from "node:child_process";
-import { stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractFrame, locateFfmpeg, runFfmpeg } from "../../src/media/index.js";
+import { clipFrame, extractFrame, framePickName, locateFfmpeg, runFfmpeg } from "../../src/media/index.js";
 import { hasCode } from "../../src/util/errors.js";
-import { makeTempDir } from "./fixtures.js";
+import { makeClip, makeTempDir } from "./fixtures.js";
 
 const run = promisify(execFile);
 const FPS = 25;
@@ -81,5 +82,38 @@ describe("extractFrame", () => {
     const err = await extractFrame(bogus, out, "last").catch((e: unknown) => e);
     expect(hasCode(err, "E_FFMPEG_FAILED")).toBe(true);
     await expect(stat(out)).rejects.toThrow();
+  });
+});
+
+describe("clipFrame", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let clip: string;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+    clip = join(dir, "clip.mp4");
+    await makeClip(clip, { audio: false });
+  });
+  afterAll(() => cleanup());
+
+  it("extracts a frame once and serves it from the cache by clip sha256 and pick", async () => {
+    const cacheDir = join(dir, "frames");
+    const request = { clipPath: clip, clipSha256: "a".repeat(64), pick: "last" as const, cacheDir };
+    const first = await clipFrame(request);
+    expect(first.path).toBe(join(cacheDir, `${"a".repeat(64)}-last.png`));
+    expect(first.sha256).toBe(
+      createHash("sha256")
+        .update(await readFile(first.path))
+        .digest("hex"),
+    );
+    const before = (await stat(first.path)).mtimeMs;
+    // The clip is gone: a second call can only be served by the cache.
+    const again = await clipFrame({ ...request, clipPath: join(dir, "gone.mp4") });
+    expect(again).toEqual(first);
+    expect((await stat(first.path)).mtimeMs).toBe(before);
+    expect(framePickName({ seconds: 1.5 })).toBe("t1500ms");
+    const timed = await clipFrame({ ...request, pick: { seconds: 0.5 } });
+    expect(timed.path).toBe(join(cacheDir, `${"a".repeat(64)}-t500ms.png`));
+    expect(timed.sha256).not.toBe(first.sha256);
   });
 });
