@@ -10,6 +10,6 @@ export { readManifest } from "./read.js";
 export { manifestProblems } from "./schema.js";
 export { acquireOutputLock } from "./lock.js";
 export type { OutputLock, OutputLockOptions } from "./lock.js";
-export { writeFileAtomic } from "./atomic-write.js";
+export { syncDir, writeFileAtomic } from "./atomic-write.js";
 export { checkClip } from "./clip-check.js";
 export type { ClipIntegrity } from "./clip-check.js";
