@@ -7,12 +7,14 @@ import type { RunEvent } from "../../src/scheduler/index.js";
 
 class FakeTerminal implements LiveStream {
   isTTY: boolean;
-  columns = 100;
-  rows = 30;
+  columns: number;
+  rows: number;
   chunks: string[] = [];
 
-  constructor(options: { isTTY: boolean }) {
+  constructor(options: { isTTY: boolean; columns?: number; rows?: number }) {
     this.isTTY = options.isTTY;
+    this.columns = options.columns ?? 100;
+    this.rows = options.rows ?? 30;
   }
 
   write(text: string): boolean {
@@ -87,12 +89,22 @@ describe("choosing the live view", () => {
     expect(canDrawLive({ isTTY: true, env: { ...TTY_ENV, CI: "false" } })).toBe(true);
   });
 
+  it("stays off a terminal that reports 0 columns or rows (some CI runners and containers)", () => {
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 0, rows: 0 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 80, rows: 0 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 0, rows: 24 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: Number.NaN, rows: 24 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 80, rows: 24 })).toBe(true);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV })).toBe(true); // size unknown: allowed
+  });
+
   it.each([
-    ["not a terminal", false, TTY_ENV],
-    ["CI=true", true, { ...TTY_ENV, CI: "true" }],
-    ["TERM=dumb", true, { TERM: "dumb" }],
-  ])("falls back to plain timestamped lines without ANSI codes (%s)", (_name, isTTY, env) => {
-    const out = new FakeTerminal({ isTTY });
+    ["not a terminal", false, TTY_ENV, 100],
+    ["CI=true", true, { ...TTY_ENV, CI: "true" }, 100],
+    ["TERM=dumb", true, { TERM: "dumb" }, 100],
+    ["a 0x0 terminal", true, TTY_ENV, 0],
+  ])("falls back to plain timestamped lines without ANSI codes (%s)", (_name, isTTY, env, size) => {
+    const out = new FakeTerminal({ isTTY, columns: size, rows: size });
     const reporter = createLiveReporter({ out, env });
     for (const event of [...RUN, FINISHED]) reporter.onEvent(event);
     reporter.close();
