@@ -67,4 +67,13 @@ describe("--help", () => {
     );
     expect(text).toMatch(/^ {2}130 {2}interrupted \(Ctrl-C \/ SIGTERM\), the same command resumes$/m);
   });
+
+  it("render --help shows numeric defaults as numbers, not quoted strings", async () => {
+    const { stdout } = await runMain(["render", "--help"]);
+    const text = stdout.replace(/\n {29}/g, " ");
+    expect(text).toContain("generations in flight at most (default: 4)");
+    expect(text).toContain("(fractions allowed) (default: 2)");
+    expect(text).toContain("fail a shot still unfinished after this long (default: 1200)");
+    expect(text).not.toMatch(/\(default: "\d/);
+  });
 });

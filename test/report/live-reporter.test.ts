@@ -116,6 +116,45 @@ describe("choosing the live view", () => {
   });
 });
 
+describe("plain lines", () => {
+  it('count polls in the singular for one ("1 poll"), in the plural otherwise', () => {
+    const out = new FakeTerminal({ isTTY: false });
+    const reporter = createLiveReporter({ out, env: TTY_ENV });
+    const done = (id: string, index: number, polls: number): RunEvent => ({
+      type: "shot_completed",
+      t: 2000,
+      id,
+      index,
+      generation_id: `g${index}`,
+      clip: `clips/00${index + 1}-${id}.mp4`,
+      bytes: 2048,
+      polls,
+      elapsed_ms: 2000,
+      credits_used: null,
+      warnings: [],
+    });
+    for (const event of [
+      START,
+      {
+        type: "shot_status",
+        t: 900,
+        id: "harbour",
+        index: 0,
+        status: "generating",
+        polls: 1,
+        elapsed_ms: 890,
+      },
+      done("harbour", 0, 1),
+      done("lighthouse", 1, 2),
+    ] as RunEvent[])
+      reporter.onEvent(event);
+    reporter.close();
+    expect(out.text).toContain("harbour  generating  (1 poll, 0.9 s)");
+    expect(out.text).toContain("harbour  completed  clips/001-harbour.mp4 (2.0 KB, 1 poll, 2.0 s)");
+    expect(out.text).toContain("lighthouse  completed  clips/002-lighthouse.mp4 (2.0 KB, 2 polls, 2.0 s)");
+  });
+});
+
 describe("live view on a terminal", () => {
   it("draws the summary and in-flight shots on its stream only, then leaves just the final line", async () => {
     const stdoutWrite = vi.spyOn(process.stdout, "write");
