@@ -63,6 +63,10 @@ describe("storyreel init", () => {
     expect(render.code).toBe(0);
     const clips = await readdir(join(dir, "renders", "storyboard", "clips"));
     expect(clips.sort()).toEqual(["001-sunrise.mp4", "002-morning.mp4"]);
+    // render's report names the storyboard as the user typed it from here, and marks the simulated clips
+    const report = await readFile(join(dir, "renders", "storyboard", "report.html"), "utf8");
+    expect(report).toContain('<p class="source">Storyboard <code>film/storyboard.yaml</code>');
+    expect(report.match(/<span class="sim-mark"/g)).toHaveLength(2);
   }, 60_000);
 
   it("refuses to overwrite (exit 2): nothing is written or changed, whichever file is already there", async () => {
