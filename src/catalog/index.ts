@@ -6,6 +6,7 @@ export type { DurationRange } from "./allowed-values.js";
 export type { FrameRequirement } from "./field-map.js";
 export { matchAllowed } from "./allowed-values.js";
 export { getModel, listModels, requireModel } from "./registry.js";
+export { closestIds } from "./suggest.js";
 export {
   mapSemanticFields,
   toRequestFields,

@@ -35,6 +35,7 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
   const options: RenderOptions = {
     storyboard: fromCwd(io, file),
     env: io.env,
+    cwd: io.cwd,
     selection,
     ...(flags.out !== undefined ? { outDir: fromCwd(io, flags.out) } : {}),
     ...(flags.concurrency !== undefined

@@ -1,15 +1,21 @@
 // Picks the renderer: NDJSON with --json, nothing with --quiet, the live view in a terminal, else plain lines.
 import { canDrawLive, createJsonReporter, createLiveReporter, createPlainReporter } from "../report/index.js";
-import type { Reporter } from "../report/index.js";
+import type { LiveStream, Reporter } from "../report/index.js";
 import type { CliIo } from "./io.js";
 
 export type ReporterKind = "json" | "quiet" | "live" | "plain";
 
-/** --json → NDJSON; --quiet → nothing; stderr a TTY and not CI (CI=true/1) nor TERM=dumb → live; else plain. */
+/**
+ * --json → NDJSON; --quiet → nothing; stderr a TTY with a size (not 0 columns or rows), not CI (CI=true/1)
+ * nor TERM=dumb → live; else plain.
+ */
 export function reporterKind(options: { io: CliIo; json: boolean; quiet: boolean }): ReporterKind {
   if (options.json) return "json";
   if (options.quiet) return "quiet";
-  return canDrawLive({ isTTY: options.io.isTTY, env: options.io.env }) ? "live" : "plain";
+  const { io } = options;
+  const stderr = io.stderr as LiveStream;
+  const terminal = { isTTY: io.isTTY, columns: stderr.columns, rows: stderr.rows };
+  return canDrawLive({ ...terminal, env: io.env }) ? "live" : "plain";
 }
 
 export function chooseReporter(options: { io: CliIo; json: boolean; quiet: boolean }): Reporter {

@@ -53,6 +53,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   clock?: Clock;
+  /** The user's working folder: report.html shows the storyboard's path relative to it (default: absolute). */
+  cwd?: string;
 }
 
 export interface RenderResult {
@@ -165,7 +167,12 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     await writeTimings(outDir, result.learned);
     await writeConcatList(outDir, store.manifest);
     // Not under the run's signal: an interrupted run still gets its report (posters are cached).
-    const report = await writeReport({ outDir, manifest: store.manifest, maxNewPosters: 200 });
+    const report = await writeReport({
+      outDir,
+      manifest: store.manifest,
+      maxNewPosters: 200,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    });
     return {
       storyboard,
       outDir,

@@ -1,6 +1,6 @@
 // `report`: report.html in the output folder, one card per shot with a poster frame and the playable clip.
 import { stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import pLimit from "p-limit";
 import { writeFileAtomic } from "../manifest/index.js";
 import type { Manifest, ShotRecord } from "../manifest/index.js";
@@ -9,6 +9,7 @@ import type { ReportCard } from "../report/html/index.js";
 import { loadOutput } from "./load-output.js";
 import { POSTER_DIR, posterFor, prunePosters } from "./report-posters.js";
 import type { PosterCache } from "./report-posters.js";
+import { FILM_FILE } from "./stitch.js";
 
 export const REPORT_FILE = "report.html";
 
@@ -23,6 +24,11 @@ export interface ReportOptions {
    * `storyreel report` makes them all. Default: no bound.
    */
   maxNewPosters?: number;
+  /**
+   * The reader's working folder: the page shows the storyboard's path relative to it (absolute when it is
+   * outside). The CLI passes its own; without it the page shows the absolute path.
+   */
+  cwd?: string;
 }
 
 /** A page embeds at most this many posters (each ~15 KB inline), so a 10,000-shot report stays small. */
@@ -64,7 +70,15 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const keep = new Set(manifest.shots.flatMap((s) => (s.clip ? [s.clip.sha256] : [])));
   await prunePosters(cache, keep);
   const path = join(outDir, REPORT_FILE);
-  await writeFileAtomic(path, reportHtml({ manifest, cards }));
+  const storyboardPath = shownStoryboard(resolve(outDir, manifest.storyboard.path), options.cwd);
+  const film = await fileSize(join(outDir, FILM_FILE));
+  const page = {
+    manifest,
+    cards,
+    storyboardPath,
+    film: film === null ? null : { path: FILM_FILE, bytes: film },
+  };
+  await writeFileAtomic(path, reportHtml(page));
   return {
     path,
     cards: cards.length,
@@ -94,10 +108,23 @@ async function cardFor(
 
 /** A cheap presence check (stitch and render verify sha256; the report only needs to know what will play). */
 async function hasSize(path: string, bytes: number): Promise<boolean> {
+  return (await fileSize(path)) === bytes;
+}
+
+/** The size of a regular file, or null when there is none. */
+async function fileSize(path: string): Promise<number | null> {
   try {
     const info = await stat(path);
-    return info.isFile() && info.size === bytes;
+    return info.isFile() ? info.size : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Relative to `cwd` when the storyboard is inside it (POSIX separators), else absolute. */
+function shownStoryboard(absPath: string, cwd: string | undefined): string {
+  if (cwd === undefined) return absPath;
+  const rel = relative(resolve(cwd), absPath);
+  const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return outside ? absPath : rel.split(sep).join("/");
 }

@@ -24,7 +24,7 @@ export function eventLine(event: RunEvent): string | null {
     case "shot_completed": {
       const cost = event.credits_used === null ? "" : `, ${credits(event.credits_used)} credits`;
       const warn = event.warnings.length ? `; warning: ${event.warnings.join("; ")}` : "";
-      return `${event.id}  completed  ${event.clip} (${bytes(event.bytes)}, ${event.polls} polls, ${seconds(event.elapsed_ms)}${cost})${warn}`;
+      return `${event.id}  completed  ${event.clip} (${bytes(event.bytes)}, ${event.polls} poll${event.polls === 1 ? "" : "s"}, ${seconds(event.elapsed_ms)}${cost})${warn}`;
     }
     case "shot_failed":
       return `${event.id}  ${event.status}  ${event.error.code}: ${event.error.message}`;

@@ -20,19 +20,34 @@ export interface LiveReporterOptions {
   tickMs?: number;
 }
 
-/** True when a live (redrawn) view is appropriate: an interactive terminal, not CI, not TERM=dumb. */
+/**
+ * True when a live (redrawn) view is appropriate: an interactive terminal, not CI, not TERM=dumb, and not
+ * a terminal that reports 0 columns or rows (some CI runners and containers: listr2 would draw nothing
+ * there but cursor codes). A size left undefined is unknown and allowed.
+ */
 export function canDrawLive(options: {
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  columns?: number | undefined;
+  rows?: number | undefined;
 }): boolean {
   const ci = options.env.CI;
-  return options.isTTY && ci !== "true" && ci !== "1" && options.env.TERM !== "dumb";
+  const sized = (n: number | undefined): boolean => n === undefined || (Number.isFinite(n) && n > 0);
+  return (
+    options.isTTY &&
+    ci !== "true" &&
+    ci !== "1" &&
+    options.env.TERM !== "dumb" &&
+    sized(options.columns) &&
+    sized(options.rows)
+  );
 }
 
-/** The live view; falls back to the plain reporter when `out` is not a terminal (or CI, TERM=dumb). */
+/** The live view; falls back to the plain reporter when `out` is not a terminal (or CI, TERM=dumb, 0 columns). */
 export function createLiveReporter(options: LiveReporterOptions): Reporter {
   const { out } = options;
-  if (!canDrawLive({ isTTY: out.isTTY === true, env: options.env ?? {} })) {
+  const terminal = { isTTY: out.isTTY === true, columns: out.columns, rows: out.rows };
+  if (!canDrawLive({ ...terminal, env: options.env ?? {} })) {
     return createPlainReporter({ out });
   }
   const clock = options.clock ?? systemClock;

@@ -82,7 +82,13 @@ function exclusion(
   }
   if (only && !only.has(shot.id)) return "not selected (--only)";
   if (selection.failed && !(previous && RERUN_STATUSES.has(previous.status))) {
-    return "did not end failed, unknown or skipped last time (--failed)";
+    const last =
+      previous === null
+        ? "it has no record from last time"
+        : previous.status === "completed"
+          ? "it ended completed last time"
+          : `it was still ${previous.status} when the last run stopped`;
+    return `not selected: ${last} (--failed renders only failed, unknown and skipped shots)`;
   }
   return null;
 }

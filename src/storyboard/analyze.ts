@@ -6,6 +6,7 @@ import type { Diagnostic } from "./types.js";
 import { placeFindings, sortDiagnostics } from "./diagnostic.js";
 import { formatPath } from "./finding.js";
 import type { FrameResult } from "./frame-source.js";
+import { buildDefaults } from "./defaults-view.js";
 import { checkFrames } from "./frame-checker.js";
 import { loadSource, type LoadedSource } from "./load.js";
 import { runRules, type FrameKey } from "./rules/index.js";
@@ -54,9 +55,10 @@ async function analyzeSource(file: string, source: LoadedSource): Promise<Analys
     return { ...empty, diagnostics: sortDiagnostics(placeFindings(file, source.positions, schemaFindings)) };
   }
   const bad = new Set(schemaFindings.map((f) => formatPath(f.path)));
-  const shots = buildShotViews(data, bad);
+  const defaults = buildDefaults(data, bad);
+  const shots = buildShotViews(data, bad, defaults);
   const frames = await checkFrames(shots, dirname(source.absPath));
-  const ruleFindings = runRules({ shots, model, frames }, schemaFindings);
+  const ruleFindings = runRules({ shots, defaults, model, frames }, schemaFindings);
   const diagnostics = sortDiagnostics(
     placeFindings(file, source.positions, [...schemaFindings, ...ruleFindings]),
   );

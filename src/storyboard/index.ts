@@ -12,7 +12,7 @@ export { FrameCache, DEFAULT_FRAME_CACHE_BYTES } from "./frame-cache.js";
 export {
   MAX_STORYBOARD_BYTES,
   MAX_FRAME_BYTES,
-  MAX_YAML_ALIASES,
+  MAX_YAML_ALIAS_NODES,
   MAX_YAML_DEPTH,
   MAX_SHOT_ID_LENGTH,
 } from "./limits.js";

@@ -14,11 +14,13 @@ export const MAX_STORYBOARD_BYTES = 2 * 1024 * 1024;
 export const MAX_FRAME_BYTES = 20 * 1024 * 1024;
 
 /**
- * Most YAML alias expansions allowed (counted the way the `yaml` package does: uses × nodes aliased).
- * Small reuse of anchors works; an alias bomb ("billion laughs") fails within milliseconds. Shared values
- * belong in `defaults:` instead.
+ * Most nodes YAML aliases may add to a storyboard: each alias (a plain `*name` or a merge key's
+ * `<<: *name`) adds every node of what it names, aliases inside counted again. A `<<: *base` of six keys
+ * on each of 15,000 shots adds about 200,000; an alias bomb ("billion laughs") passes the limit within a
+ * few levels and fails within milliseconds, and an anchor of a large mapping cannot be repeated thousands
+ * of times either.
  */
-export const MAX_YAML_ALIASES = 100;
+export const MAX_YAML_ALIAS_NODES = 1_000_000;
 
 /** Deepest YAML nesting accepted; a storyboard needs about six levels, params a few more. */
 export const MAX_YAML_DEPTH = 64;

@@ -1,7 +1,8 @@
 // Maps a key path in the parsed YAML document to the line and column of its value, key or parent.
-import { isAlias, isMap, isScalar, isSeq } from "yaml";
-import type { Document, LineCounter, Node, Pair } from "yaml";
+import { isAlias, isScalar, isSeq } from "yaml";
+import type { Alias, Document, LineCounter, Node, Pair } from "yaml";
 import type { Anchor, PathSegment } from "./finding.js";
+import { aliasTargets, findPair } from "./yaml-lookup.js";
 
 export interface Position {
   line: number;
@@ -23,6 +24,7 @@ export interface Positions {
 export class DocumentPositions implements Positions {
   readonly #doc: Document.Parsed | null;
   readonly #lines: LineCounter | null;
+  #targets: ReadonlyMap<Alias, unknown> | null = null;
 
   constructor(doc: Document.Parsed | null, lines: LineCounter | null) {
     this.#doc = doc;
@@ -35,10 +37,13 @@ export class DocumentPositions implements Positions {
     let node: unknown = doc.contents;
     let last: Node | null = isNodeLike(node) ? node : null;
     let pair: Pair | null = null;
+    // Built once: yaml's own Alias.resolve() walks the whole document on every call.
+    const targets = (this.#targets ??= aliasTargets(doc));
+    const resolve = (n: unknown): unknown => (isAlias(n) ? targets.get(n) : n);
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
-      if (isAlias(node)) node = node.resolve(doc);
-      const found = child(node, seg);
+      node = resolve(node);
+      const found = child(node, seg, resolve);
       if (!found) return this.#at(last);
       pair = found.pair;
       node = found.node;
@@ -57,15 +62,17 @@ export class DocumentPositions implements Positions {
   }
 }
 
-function child(node: unknown, seg: PathSegment | undefined): { node: unknown; pair: Pair | null } | null {
+function child(
+  node: unknown,
+  seg: PathSegment | undefined,
+  resolve: (node: unknown) => unknown,
+): { node: unknown; pair: Pair | null } | null {
   if (typeof seg === "number" && isSeq(node)) {
     return seg < node.items.length ? { node: node.items[seg], pair: null } : null;
   }
-  if (typeof seg === "string" && isMap(node)) {
-    for (const p of node.items) {
-      const key = isScalar(p.key) ? p.key.value : p.key;
-      if (String(key) === seg) return { node: p.value, pair: p };
-    }
+  if (typeof seg === "string") {
+    const pair = findPair(node, seg, resolve);
+    if (pair) return { node: pair.value, pair };
   }
   return null;
 }

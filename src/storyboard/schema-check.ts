@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { closestIds } from "../catalog/index.js";
 import type { Finding, PathSegment } from "./finding.js";
 import { describeValue } from "./describe.js";
 
@@ -28,7 +29,19 @@ export function storyboardSchema(): Readonly<Record<string, unknown>> {
 export function checkSchema(data: unknown): Finding[] {
   const validate = validator();
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((err) => toFinding(err, pointerToPath(err.instancePath, data)));
+  return (validate.errors ?? [])
+    .filter(isWorthReporting)
+    .map((err) => toFinding(err, pointerToPath(err.instancePath, data)));
+}
+
+/**
+ * A key that may be null (`resolution: null` unsets a default) is `anyOf: [value, unset]`: its value's own
+ * error ("expected a number") says it all, so the null branch's error and the anyOf summary are dropped,
+ * as are the inner errors of a propertyNames check (its own error names the key).
+ */
+function isWorthReporting(err: ErrorObject): boolean {
+  if (err.keyword === "anyOf" || err.schemaPath === "#/definitions/unset/type") return false;
+  return err.keyword === "propertyNames" || err.propertyName === undefined;
 }
 
 function toFinding(err: ErrorObject, path: PathSegment[]): Finding {
@@ -37,11 +50,23 @@ function toFinding(err: ErrorObject, path: PathSegment[]): Finding {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(propertiesOf(err.parentSchema));
+      const [nearest] = closestIds(key, allowed, 1);
+      const hint = nearest === undefined ? "" : `did you mean ${JSON.stringify(nearest)}? `;
+      const extension = hasExtensionKeys(err.parentSchema) ? "; keys starting with x- are ignored" : "";
       return {
         path: [...path, key],
         anchor: "key",
         code: "unknown-key",
-        message: `unknown key ${JSON.stringify(key)} (allowed: ${allowed.join(", ")})`,
+        message: `unknown key ${JSON.stringify(key)} (${hint}allowed: ${allowed.join(", ")}${extension})`,
+      };
+    }
+    case "propertyNames": {
+      const key = String(params.propertyName);
+      return {
+        path: [...path, key],
+        anchor: "key",
+        code: "bad-key",
+        message: `${describeValue(key)} is not a model id`,
       };
     }
     case "required": {
@@ -100,6 +125,13 @@ function typeMessage(path: readonly PathSegment[], type: string, data: unknown):
     return `the storyboard must be a mapping with version and shots, got ${describeValue(data)}`;
   }
   return `expected ${TYPE_WORDS[type] ?? type}, got ${describeValue(data)}`;
+}
+
+/** The top level takes `x-…` keys (a place for YAML anchors) besides its own. */
+function hasExtensionKeys(schema: unknown): boolean {
+  if (!schema || typeof schema !== "object" || !("patternProperties" in schema)) return false;
+  const patterns = (schema as { patternProperties?: unknown }).patternProperties;
+  return !!patterns && typeof patterns === "object" && Object.hasOwn(patterns, "^x-");
 }
 
 function propertiesOf(schema: unknown): Record<string, unknown> {

@@ -35,6 +35,7 @@ describe("--help", () => {
       "stitch",
       "report",
       "merge",
+      "init",
     ]);
   });
 
@@ -65,5 +66,14 @@ describe("--help", () => {
       /^ {2}2 {4}invalid storyboard, usage or configuration, the output folder is in use, or the API refused the key or credits \(401\/403\)$/m,
     );
     expect(text).toMatch(/^ {2}130 {2}interrupted \(Ctrl-C \/ SIGTERM\), the same command resumes$/m);
+  });
+
+  it("render --help shows numeric defaults as numbers, not quoted strings", async () => {
+    const { stdout } = await runMain(["render", "--help"]);
+    const text = stdout.replace(/\n {29}/g, " ");
+    expect(text).toContain("generations in flight at most (default: 4)");
+    expect(text).toContain("(fractions allowed) (default: 2)");
+    expect(text).toContain("fail a shot still unfinished after this long (default: 1200)");
+    expect(text).not.toMatch(/\(default: "\d/);
   });
 });

@@ -78,7 +78,7 @@ describe("storyreel CLI", () => {
     const run = await runCli(["validate", ws.storyboard]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /story\.yaml:5:13 shots\[0\]\.duration: 5 is not allowed for google\/veo-3\.1-first-last-image-to-video-fast \(allowed: 4, 6, 8\) \(set in defaults\)/,
+      /story\.yaml:5:13 shots\[0\]\.duration: 5 is not allowed for google\/veo-3\.1-first-last-image-to-video-fast \(allowed: 4, 6, 8\) \(set in defaults: write `duration: null` on the shot to unset it\)/,
     );
     expect(run.stderr).toMatch(/story\.yaml:\d+:\d+ shots\[0\]\.last_frame: .*missing\.png/);
     expect(run.stderr).not.toMatch(/\n\s+at /);

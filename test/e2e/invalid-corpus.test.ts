@@ -17,7 +17,7 @@ const FAST_MS = 2000;
 
 /** fixture → every diagnostic it must produce: [line:column, key path] (same expectations as invalid-fixtures). */
 const CASES: [string, [string, string][]][] = [
-  ["alias-bomb.yaml", [["3:8", ""]]],
+  ["alias-bomb.yaml", [["8:8", ""]]],
   ["aspect-ratio-not-allowed.yaml", [["6:19", "shots[0].aspect_ratio"]]],
   ["bad-output-type.yaml", [["2:9", "output"]]],
   ["bad-version.yaml", [["1:10", "version"]]],

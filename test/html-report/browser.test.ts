@@ -1,4 +1,5 @@
-// report.html in headless Chromium (Debian's): cards, statuses, playable clips with posters, no script, no console errors.
+// report.html in headless Chromium (Debian's): cards, statuses, clips with posters, seeds, simulated marks, the film link,
+// no script, no console errors.
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +9,7 @@ import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReport } from "../../src/commands/report.js";
-import { makeOutputFolder } from "../stitch/output-fixture.js";
+import { makeClip, makeOutputFolder } from "../stitch/output-fixture.js";
 import type { OutputFolder } from "../stitch/output-fixture.js";
 import { serveFolder } from "./static-server.js";
 import type { StaticServer } from "./static-server.js";
@@ -64,15 +65,30 @@ describe.skipIf(!HAVE_CHROMIUM)(
             audio: true,
             seconds: 2,
             prompt: "A slow dolly shot across a foggy harbour at dawn.",
+            patch: {
+              backend: "simulator",
+              request: {
+                model: "google/veo-3.0-i2v-fast",
+                prompt: "A slow dolly shot across a foggy harbour at dawn.",
+                negative_prompt: `blurry, distorted hands ${HOSTILE}`,
+                seed: 42,
+              },
+            },
           },
-          { id: "mona", size: "180x320", prompt: `Mona turns to the camera ${HOSTILE}` },
+          {
+            id: "mona",
+            size: "180x320",
+            prompt: `Mona turns to the camera ${HOSTILE}`,
+            patch: { backend: "https://api.aimlapi.com" },
+          },
           { id: "storm", status: "failed", patch: { warnings: [HOSTILE] } },
           { id: "finale", status: "submitted" },
           { id: "credits", status: "pending" },
         ],
         "The Harbour at Dawn",
       );
-      await writeReport({ outDir: folder.outDir });
+      await makeClip(join(folder.outDir, "film.mp4"), { id: "film", seconds: 1 });
+      await writeReport({ outDir: folder.outDir, cwd: folder.root });
       server = await serveFolder(folder.outDir);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
       shots = await mkdtemp(join(tmpdir(), "storyreel-shots-"));
@@ -151,6 +167,52 @@ describe.skipIf(!HAVE_CHROMIUM)(
         `Mona turns to the camera ${HOSTILE}`,
       );
       expect(await page.locator('[data-shot="storm"] .warnings li').textContent()).toBe(HOSTILE);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it("shows seed, negative prompt, the storyboard from the reader's folder, and marks the simulated clip", async () => {
+      const { page, errors } = await open(`${server.url}/report.html`);
+      expect(await page.locator(".source code").textContent()).toBe("story.yaml");
+      const open_ = page.locator('[data-shot="open"]');
+      expect(await open_.locator(".negative span").textContent()).toBe("Negative prompt");
+      expect(await open_.locator(".negative").textContent()).toBe(
+        `Negative promptblurry, distorted hands ${HOSTILE}`,
+      );
+      expect(await open_.locator("dl.meta dt", { hasText: "Seed" }).count()).toBe(1);
+      expect(await open_.locator("dl.meta dd code", { hasText: /^42$/ }).count()).toBe(1);
+      // The mark is drawn over the clip's top right corner, in capitals, and only on the simulated card.
+      const mark = open_.locator(".sim-mark");
+      expect(await mark.isVisible()).toBe(true);
+      expect(await mark.innerText()).toBe("SIMULATED");
+      const media = await open_.locator(".media").boundingBox();
+      const box = await mark.boundingBox();
+      expect(media && box).toBeTruthy();
+      expect(box!.x + box!.width).toBeGreaterThan(media!.x + media!.width - 40);
+      expect(box!.y).toBeLessThan(media!.y + 40);
+      expect(await page.locator(".sim-mark").count()).toBe(1);
+      expect(
+        await page.locator('[data-shot="mona"] dl.meta dd', { hasText: "https://api.aimlapi.com" }).count(),
+      ).toBe(1);
+      expect(await page.locator(".simulated").textContent()).toBe(
+        "1 of 5 shots ran on the built-in simulator (--sim): its clips are made from the frames by ffmpeg, not by the model.",
+      );
+      expect(await page.locator('[data-stat="simulated"] b').textContent()).toBe("1");
+      expect(await page.evaluate<number>("document.scripts.length")).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it("links the stitched film, and the link loads it from the folder", async () => {
+      const { page, errors } = await open(`${server.url}/report.html`);
+      const link = page.locator(".film a");
+      expect(await link.textContent()).toBe("Watch the stitched film");
+      expect(await link.getAttribute("href")).toBe("./film.mp4");
+      const [request] = await Promise.all([page.waitForRequest(/\/film\.mp4$/), link.click()]);
+      const response = await request.response();
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()["content-type"]).toBe("video/mp4");
+      expect(server.requests).toContain("/film.mp4");
       expect(errors).toEqual([]);
       await page.close();
     });

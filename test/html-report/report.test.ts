@@ -1,11 +1,12 @@
 // writeReport() on real output folders: one card per shot, posters embedded and cached, text escaped, idempotent.
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeReport } from "../../src/commands/report.js";
 import { reportHtml } from "../../src/report/html/index.js";
 import { hasCode } from "../../src/util/errors.js";
-import { makeOutputFolder } from "../stitch/output-fixture.js";
+import { bytes } from "../../src/report/format.js";
+import { makeClip, makeOutputFolder } from "../stitch/output-fixture.js";
 import type { OutputFolder } from "../stitch/output-fixture.js";
 import { runMain } from "../stitch/cli-io.js";
 
@@ -141,6 +142,86 @@ describe("writeReport", () => {
     folder = await makeOutputFolder([{ id: "a" }]);
     const err: unknown = await writeReport({ outDir: folder.root }).catch((e: unknown) => e);
     expect(hasCode(err, "E_NO_MANIFEST")).toBe(true);
+  });
+});
+
+describe("writeReport: what the page tells about each shot and the run", () => {
+  it("shows seed and negative prompt (escaped), and no row or paragraph for a shot without them", async () => {
+    folder = await makeOutputFolder([
+      {
+        id: "seeded",
+        patch: {
+          request: {
+            model: "google/veo-3.0-i2v-fast",
+            prompt: "p",
+            seed: 42,
+            negative_prompt: `blurry <b>hands</b>`,
+          },
+        },
+      },
+      { id: "plain" },
+    ]);
+    const html = await readFile((await writeReport({ outDir: folder.outDir })).path, "utf8");
+    const [seeded, plain] = html.split('<article class="card"').slice(1);
+    expect(seeded).toContain(
+      '<p class="negative"><span>Negative prompt</span>blurry &lt;b&gt;hands&lt;/b&gt;</p>',
+    );
+    expect(seeded).toContain("<dt>Seed</dt><dd><code>42</code></dd>");
+    expect(plain).not.toContain("Negative prompt");
+    expect(plain).not.toContain("<dt>Seed</dt>");
+  });
+
+  it("marks clips the simulator made, on the card and once at the top; an API or legacy record is not marked", async () => {
+    folder = await makeOutputFolder([
+      { id: "sim", patch: { backend: "simulator" } },
+      { id: "api", patch: { backend: "https://api.aimlapi.com" } },
+      { id: "legacy" },
+    ]);
+    const html = await readFile((await writeReport({ outDir: folder.outDir })).path, "utf8");
+    const [sim, api, legacy] = html.split('<article class="card').slice(1);
+    expect(sim).toMatch(
+      /^ sim" id="shot-sim" data-shot="sim" data-status="completed" data-backend="simulator">/,
+    );
+    expect(sim).toContain(
+      '<span class="sim-mark" title="made by the built-in simulator (--sim), not by the model">Simulated</span>',
+    );
+    expect(sim).toContain("<dt>Made by</dt><dd>the built-in simulator (--sim)</dd>");
+    expect(api).not.toContain("sim-mark");
+    expect(api).toContain("<dt>Made by</dt><dd>https://api.aimlapi.com</dd>");
+    expect(legacy).not.toContain("sim-mark");
+    expect(legacy).not.toContain("Made by");
+    expect(html).toContain(
+      '<p class="simulated" data-simulated="1">1 of 3 shots ran on the built-in simulator (<code>--sim</code>): its clips are made from the frames by ffmpeg, not by the model.</p>',
+    );
+    expect(html).toContain('data-stat="simulated"><b>1</b>');
+  });
+
+  it("links the stitched film.mp4 only when it is in the output folder", async () => {
+    folder = await makeOutputFolder([{ id: "a" }]);
+    const { path } = await writeReport({ outDir: folder.outDir });
+    expect(await readFile(path, "utf8")).not.toContain("film.mp4");
+    await makeClip(join(folder.outDir, "film.mp4"), { id: "film" });
+    const size = (await readFile(join(folder.outDir, "film.mp4"))).byteLength;
+    const html = await readFile((await writeReport({ outDir: folder.outDir })).path, "utf8");
+    expect(html).toContain(
+      `<p class="film"><a href="./film.mp4" type="video/mp4">Watch the stitched film</a> <code>film.mp4</code> ${bytes(size)}</p>`,
+    );
+  });
+
+  it("shows the storyboard relative to the reader's working folder (cwd), else absolute", async () => {
+    folder = await makeOutputFolder([{ id: "a" }]);
+    const shown = async (cwd: string | undefined): Promise<string | undefined> => {
+      const { path } = await writeReport({ outDir: folder!.outDir, ...(cwd === undefined ? {} : { cwd }) });
+      return /<p class="source">Storyboard <code>([^<]*)<\/code>/.exec(await readFile(path, "utf8"))?.[1];
+    };
+    expect(await shown(folder.root)).toBe("story.yaml");
+    expect(await shown(join(folder.root, ".."))).toBe(`${basename(folder.root)}/story.yaml`);
+    expect(await shown(folder.outDir)).toBe(join(folder.root, "story.yaml"));
+    expect(await shown(undefined)).toBe(join(folder.root, "story.yaml"));
+    // the CLI passes its working folder
+    expect((await runMain(["report", "out"], folder.root)).code).toBe(0);
+    const html = await readFile(join(folder.outDir, "report.html"), "utf8");
+    expect(html).toContain('<p class="source">Storyboard <code>story.yaml</code>');
   });
 });
 

@@ -7,12 +7,14 @@ import type { RunEvent } from "../../src/scheduler/index.js";
 
 class FakeTerminal implements LiveStream {
   isTTY: boolean;
-  columns = 100;
-  rows = 30;
+  columns: number;
+  rows: number;
   chunks: string[] = [];
 
-  constructor(options: { isTTY: boolean }) {
+  constructor(options: { isTTY: boolean; columns?: number; rows?: number }) {
     this.isTTY = options.isTTY;
+    this.columns = options.columns ?? 100;
+    this.rows = options.rows ?? 30;
   }
 
   write(text: string): boolean {
@@ -87,12 +89,22 @@ describe("choosing the live view", () => {
     expect(canDrawLive({ isTTY: true, env: { ...TTY_ENV, CI: "false" } })).toBe(true);
   });
 
+  it("stays off a terminal that reports 0 columns or rows (some CI runners and containers)", () => {
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 0, rows: 0 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 80, rows: 0 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 0, rows: 24 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: Number.NaN, rows: 24 })).toBe(false);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV, columns: 80, rows: 24 })).toBe(true);
+    expect(canDrawLive({ isTTY: true, env: TTY_ENV })).toBe(true); // size unknown: allowed
+  });
+
   it.each([
-    ["not a terminal", false, TTY_ENV],
-    ["CI=true", true, { ...TTY_ENV, CI: "true" }],
-    ["TERM=dumb", true, { TERM: "dumb" }],
-  ])("falls back to plain timestamped lines without ANSI codes (%s)", (_name, isTTY, env) => {
-    const out = new FakeTerminal({ isTTY });
+    ["not a terminal", false, TTY_ENV, 100],
+    ["CI=true", true, { ...TTY_ENV, CI: "true" }, 100],
+    ["TERM=dumb", true, { TERM: "dumb" }, 100],
+    ["a 0x0 terminal", true, TTY_ENV, 0],
+  ])("falls back to plain timestamped lines without ANSI codes (%s)", (_name, isTTY, env, size) => {
+    const out = new FakeTerminal({ isTTY, columns: size, rows: size });
     const reporter = createLiveReporter({ out, env });
     for (const event of [...RUN, FINISHED]) reporter.onEvent(event);
     reporter.close();
@@ -101,6 +113,45 @@ describe("choosing the live view", () => {
     for (const line of lines) expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}\S/);
     expect(out.text).toBe(stripVTControlCharacters(out.text));
     expect(lines[4]).toContain("finished after 5.0 s: 3 completed; 30 credits used");
+  });
+});
+
+describe("plain lines", () => {
+  it('count polls in the singular for one ("1 poll"), in the plural otherwise', () => {
+    const out = new FakeTerminal({ isTTY: false });
+    const reporter = createLiveReporter({ out, env: TTY_ENV });
+    const done = (id: string, index: number, polls: number): RunEvent => ({
+      type: "shot_completed",
+      t: 2000,
+      id,
+      index,
+      generation_id: `g${index}`,
+      clip: `clips/00${index + 1}-${id}.mp4`,
+      bytes: 2048,
+      polls,
+      elapsed_ms: 2000,
+      credits_used: null,
+      warnings: [],
+    });
+    for (const event of [
+      START,
+      {
+        type: "shot_status",
+        t: 900,
+        id: "harbour",
+        index: 0,
+        status: "generating",
+        polls: 1,
+        elapsed_ms: 890,
+      },
+      done("harbour", 0, 1),
+      done("lighthouse", 1, 2),
+    ] as RunEvent[])
+      reporter.onEvent(event);
+    reporter.close();
+    expect(out.text).toContain("harbour  generating  (1 poll, 0.9 s)");
+    expect(out.text).toContain("harbour  completed  clips/001-harbour.mp4 (2.0 KB, 1 poll, 2.0 s)");
+    expect(out.text).toContain("lighthouse  completed  clips/002-lighthouse.mp4 (2.0 KB, 2 polls, 2.0 s)");
   });
 });
 

@@ -195,9 +195,13 @@ describe("planRun", () => {
       ["p", "excluded"],
       ["new", "excluded"],
     ]);
-    for (const entry of plan.entries.filter((e) => e.action === "excluded")) {
-      expect(entry.reason).toBe("did not end failed, unknown or skipped last time (--failed)");
-    }
+    const why = " (--failed renders only failed, unknown and skipped shots)";
+    expect(plan.entries.filter((e) => e.action === "excluded").map((e) => [e.shot.id, e.reason])).toEqual([
+      ["c", `not selected: it ended completed last time${why}`],
+      ["s", `not selected: it was still submitted when the last run stopped${why}`],
+      ["p", `not selected: it was still pending when the last run stopped${why}`],
+      ["new", `not selected: it has no record from last time${why}`],
+    ]);
   });
 
   it("--shard splits by id alone: every shot in exactly one shard, unmoved when shots are added", () => {

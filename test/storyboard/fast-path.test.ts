@@ -1,4 +1,4 @@
-// The fast path (js-yaml) must read a valid storyboard exactly as the exact path (yaml AST) does.
+// The fast path (js-yaml) must read a valid storyboard exactly as the exact path (yaml AST) does, aliases included.
 import { mkdtemp, rm, writeFile, copyFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSource } from "../../src/storyboard/load.js";
 import { loadStoryboard, validateStoryboard } from "../../src/storyboard/index.js";
 import { fastParse } from "../../src/storyboard/fast-parse.js";
+import { generateStoryboard, seededRandom } from "./storyboard-generator.js";
 
 const EXAMPLES = ["examples/storyboards/harbour.yaml", "examples/storyboards/text-to-video.yaml"];
 let dir: string;
@@ -67,8 +68,37 @@ describe("storyboard fast path", () => {
     await both(file);
   });
 
+  it("property: on generated storyboards it reads what the exact path reads, or leaves the text to it", async () => {
+    const random = seededRandom(20_260_101);
+    const CASES = 400;
+    let fastCount = 0;
+    let aliasedFast = 0;
+    for (let n = 0; n < CASES; n++) {
+      const { text, usesAliases } = generateStoryboard(random);
+      const file = join(dir, `generated-${n}.yaml`);
+      await writeFile(file, text);
+      const exact = await loadSource(file, { exact: true });
+      const fast = fastParse(text);
+      if (fast === null) continue;
+      fastCount += 1;
+      if (usesAliases) aliasedFast += 1;
+      const where = `case ${n}:\n${text}`;
+      expect(exact.diagnostics, where).toEqual([]);
+      expect(fast.data, where).toEqual(exact.data);
+      const shots = (exact.data as { shots: unknown[] }).shots;
+      for (let i = 0; i < shots.length; i++) {
+        expect(fast.positions.locate(["shots", i]), where).toEqual(exact.positions.locate(["shots", i]));
+      }
+    }
+    // The generator must exercise the fast path, with anchors, aliases and merge keys too.
+    expect(fastCount).toBeGreaterThan(CASES / 2);
+    expect(aliasedFast).toBeGreaterThan(CASES / 10);
+  });
+
   it("leaves anything it could read differently to the exact path", () => {
-    expect(fastParse("version: 1\nshots:\n  - &a {id: x}\n  - *a\n")).toBeNull(); // anchors and aliases
+    expect(fastParse("version: 1\nshots:\n  - &a {id: x}\n  - *a\n")).toBeNull(); // a shared mapping
+    expect(fastParse("version: 1\nx: &a [1]\nshots:\n  - id: a\n    params: {b: *a}\n")).toBeNull(); // a shared list
+    expect(fastParse("version: 1\nshots:\n  - id: a\n    prompt: *nope\n")).toBeNull(); // unknown alias
     expect(fastParse("version: 1\nversion: 2\nshots: []\n")).toBeNull(); // duplicate key
     expect(fastParse("version: 1\nshots: [{id: a}]\n")).toBeNull(); // flow sequence: the scan cannot place items
     expect(fastParse("version: 1\nshots:\n  -\n    id: a\n")).toBeNull(); // item mapping on the next line

@@ -127,16 +127,41 @@ describe("generated inputs", () => {
   );
 
   it(
-    "reports many aliases (even to distinct anchors) without expanding them",
+    "reports aliases that would repeat too much (a large mapping aliased hundreds of times) without expanding them",
     async () => {
       const file = join(dir, "aliases.yaml");
-      const anchors = Array.from({ length: 5_000 }, (_, i) => `  a${i}: &a${i} v\n`).join("");
-      const aliases = Array.from({ length: 5_000 }, (_, i) => `  - *a${i}\n`).join("");
-      await writeFile(file, `version: 1\nx:\n${anchors}y:\n${aliases}shots: []\n`);
+      // A mapping of 2,000 pairs is 4,001 nodes: the 250th alias passes MAX_YAML_ALIAS_NODES (1,000,000).
+      const big = Array.from({ length: 2_000 }, (_, i) => `  k${i}: v\n`).join("");
+      const aliases = Array.from({ length: 300 }, () => `  - *big\n`).join("");
+      await writeFile(file, `version: 1\nx: &big\n${big}y:\n${aliases}shots: []\n`);
+      const started = performance.now();
       const diagnostics = await validateStoryboard(file);
-      expect(diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([[5_104, 5, "yaml-alias-limit"]]);
+      expect(diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([
+        [2_004 + 249, 5, "yaml-alias-limit"],
+      ]);
+      expect(diagnostics[0]?.message).toBe(
+        "YAML aliases repeat more than 1000000 nodes in all: put shared values in defaults: instead",
+      );
+      expect(performance.now() - started).toBeLessThan(FAST_MS);
     },
     FAST_MS,
+  );
+
+  it(
+    "takes thousands of aliases of small values (scalars, merged mappings)",
+    async () => {
+      const file = join(dir, "many-merges.yaml");
+      const shots = Array.from(
+        { length: 3_000 },
+        (_, i) => `  - <<: *veo\n    id: s${i}\n    prompt: *prompt\n`,
+      ).join("");
+      await writeFile(
+        file,
+        `version: 1\nx-veo: &veo\n  model: google/veo-3.1-t2v-fast\n  duration: 4\nx-prompt: &prompt A harbour.\nshots:\n${shots}`,
+      );
+      expect(await validateStoryboard(file)).toEqual([]);
+    },
+    FAST_MS * 2,
   );
 
   it(

@@ -28,7 +28,15 @@ const CASES: [string, Expected[]][] = [
   ],
   [
     "empty-value.yaml",
-    [{ at: "6:5", code: "wrong-type", path: "shots[0].duration", message: "expected a number, got nothing" }],
+    [
+      {
+        at: "6:5",
+        code: "unset-nothing",
+        path: "shots[0].duration",
+        message:
+          "null unsets a default, but no default sets duration for this shot (give it a value, or remove it)",
+      },
+    ],
   ],
   [
     "crlf-line-endings.yaml",
@@ -45,10 +53,10 @@ const CASES: [string, Expected[]][] = [
     "alias-bomb.yaml",
     [
       {
-        at: "3:8",
+        at: "8:8",
         code: "yaml-alias-limit",
         path: "",
-        message: "too many YAML aliases (limit 100): put shared values in defaults: instead",
+        message: "YAML aliases repeat more than 1000000 nodes in all: put shared values in defaults: instead",
       },
     ],
   ],
@@ -176,7 +184,8 @@ const CASES: [string, Expected[]][] = [
         at: "4:13",
         code: "duration-not-allowed",
         path: "shots[0].duration",
-        message: "10 is not allowed for google/veo-3.1-t2v-fast (allowed: 4, 6, 8) (set in defaults)",
+        message:
+          "10 is not allowed for google/veo-3.1-t2v-fast (allowed: 4, 6, 8) (set in defaults: write `duration: null` on the shot to unset it)",
       },
     ],
   ],
@@ -354,7 +363,7 @@ const CASES: [string, Expected[]][] = [
         code: "unknown-key",
         path: "defaults.id",
         message:
-          'unknown key "id" (allowed: model, prompt, first_frame, last_frame, duration, resolution, aspect_ratio, generate_audio, negative_prompt, seed, enhance_prompt, params)',
+          'unknown key "id" (allowed: model, prompt, first_frame, last_frame, duration, resolution, aspect_ratio, generate_audio, negative_prompt, seed, enhance_prompt, params, models)',
       },
     ],
   ],
@@ -539,7 +548,7 @@ const CASES: [string, Expected[]][] = [
         code: "request-invalid",
         path: "shots[0].params.auto_fix",
         message:
-          'expected boolean, got number 1 (google/veo-3.1-t2v-fast request field "auto_fix") (set in defaults)',
+          'expected boolean, got number 1 (google/veo-3.1-t2v-fast request field "auto_fix") (set in defaults: write `params: null` on the shot to drop the params it inherits)',
       },
     ],
   ],
@@ -596,7 +605,7 @@ const CASES: [string, Expected[]][] = [
         code: "field-not-taken",
         path: "shots[0].seed",
         message:
-          "google/veo-3.1-first-last-image-to-video-fast does not take seed (it takes: prompt, first_frame, last_frame, duration, resolution, aspect_ratio, generate_audio; other request fields go in params) (set in defaults)",
+          "google/veo-3.1-first-last-image-to-video-fast does not take seed (it takes: prompt, first_frame, last_frame, duration, resolution, aspect_ratio, generate_audio; other request fields go in params) (set in defaults: write `seed: null` on the shot to unset it)",
       },
     ],
   ],
@@ -624,7 +633,7 @@ const CASES: [string, Expected[]][] = [
         code: "unknown-key",
         path: "shots[0].frist_frame",
         message:
-          'unknown key "frist_frame" (allowed: id, model, prompt, first_frame, last_frame, duration, resolution, aspect_ratio, generate_audio, negative_prompt, seed, enhance_prompt, params)',
+          'unknown key "frist_frame" (did you mean "first_frame"? allowed: id, model, prompt, first_frame, last_frame, duration, resolution, aspect_ratio, generate_audio, negative_prompt, seed, enhance_prompt, params)',
       },
     ],
   ],
@@ -635,7 +644,8 @@ const CASES: [string, Expected[]][] = [
         at: "2:1",
         code: "unknown-key",
         path: "titel",
-        message: 'unknown key "titel" (allowed: version, title, output, defaults, shots)',
+        message:
+          'unknown key "titel" (did you mean "title"? allowed: version, title, output, defaults, shots; keys starting with x- are ignored)',
       },
     ],
   ],

@@ -10,7 +10,9 @@ const raw = JSON.parse(
   await readFile(new URL("../../schemas/storyboard.schema.json", import.meta.url), "utf8"),
 ) as Schema;
 
+/** A `$ref`'s target; for a key that may be null (`anyOf: [value, unset]`), the value's. */
 function deref(schema: Schema): Schema {
+  if (Array.isArray(schema.anyOf)) return deref(schema.anyOf[0] as Schema);
   const ref = schema.$ref;
   if (typeof ref !== "string") return schema;
   const name = ref.replace("#/definitions/", "");
@@ -41,11 +43,38 @@ describe("storyboard schema", () => {
     }
   });
 
-  it("closes every object against unknown keys, except the params pass-through", () => {
+  it("closes every object against unknown keys, except the params pass-through and the models map", () => {
     for (const [where, schema] of objects()) {
       if (where === "params") expect(schema.additionalProperties).toBeUndefined();
+      else if (where === "models")
+        expect(schema.additionalProperties).toEqual({ $ref: "#/definitions/model_defaults" });
       else expect(schema.additionalProperties, where).toBe(false);
     }
+  });
+
+  it("lets a shot and a models entry (not defaults itself) write null for every key but id and model", () => {
+    const validate = new Ajv({ strict: true }).compile(raw);
+    const keys = Object.keys(
+      (raw.definitions as Record<string, Schema>).model_defaults!.properties as Schema,
+    );
+    expect(keys).toContain("params");
+    expect(keys).not.toContain("model");
+    const unset = Object.fromEntries(keys.map((k) => [k, null]));
+    const veo = "google/veo-3.1-t2v-fast";
+    expect(validate({ version: 1, shots: [{ id: "a", ...unset }] })).toBe(true);
+    expect(validate({ version: 1, defaults: { models: { [veo]: unset } }, shots: [{ id: "a" }] })).toBe(true);
+    expect(validate({ version: 1, shots: [{ id: "a", model: null }] })).toBe(false);
+    expect(validate({ version: 1, defaults: { duration: null }, shots: [{ id: "a" }] })).toBe(false);
+    expect(
+      validate({ version: 1, defaults: { models: { [veo]: { model: veo } } }, shots: [{ id: "a" }] }),
+    ).toBe(false);
+  });
+
+  it("ignores top-level keys starting with x- (a place for YAML anchors) and no others", () => {
+    const validate = new Ajv({ strict: true }).compile(raw);
+    expect(validate({ version: 1, "x-veo": { model: "m" }, shots: [{ id: "a" }] })).toBe(true);
+    expect(validate({ version: 1, veo: { model: "m" }, shots: [{ id: "a" }] })).toBe(false);
+    expect(validate({ version: 1, shots: [{ id: "a", "x-note": 1 }] })).toBe(false);
   });
 
   it("accepts only ids that are safe as file names", () => {

@@ -1,4 +1,5 @@
 // Registers `storyreel render`.
+import { Option } from "commander";
 import type { Command } from "commander";
 import { RENDER_DEFAULTS, renderCommand } from "../render-command.js";
 import type { RenderFlags } from "../render-command.js";
@@ -16,16 +17,20 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     )
     .option("--sim", "render on the built-in simulator (no key, no network)")
     .option("--sim-latency <seconds>", "simulated generation time with --sim: 3, or a range like 2-4")
-    .option("-c, --concurrency <n>", "generations in flight at most", RENDER_DEFAULTS.concurrency)
-    .option(
-      "--poll-interval <seconds>",
-      "shortest wait between two polls of one shot (fractions allowed)",
-      RENDER_DEFAULTS.pollInterval,
+    .addOption(numeric("-c, --concurrency <n>", "generations in flight at most", RENDER_DEFAULTS.concurrency))
+    .addOption(
+      numeric(
+        "--poll-interval <seconds>",
+        "shortest wait between two polls of one shot (fractions allowed)",
+        RENDER_DEFAULTS.pollInterval,
+      ),
     )
-    .option(
-      "--shot-timeout <seconds>",
-      "fail a shot still unfinished after this long",
-      RENDER_DEFAULTS.shotTimeout,
+    .addOption(
+      numeric(
+        "--shot-timeout <seconds>",
+        "fail a shot still unfinished after this long",
+        RENDER_DEFAULTS.shotTimeout,
+      ),
     )
     .option("--max-credits <n>", "never submit a shot that could take spend past n credits")
     .option("--only <ids>", "render just these shots (comma-separated ids)")
@@ -53,4 +58,9 @@ ${EXIT_CODES_HELP}`,
     .action(async (file: string, flags: RenderFlags) => {
       ctx.setExitCode(await renderCommand(file, flags, ctx.io));
     });
+}
+
+/** An option whose default is a number: shown as `(default: 4)`, not commander's quoted `(default: "4")`. */
+function numeric(flags: string, description: string, value: string): Option {
+  return new Option(flags, description).default(value, value);
 }

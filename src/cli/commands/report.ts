@@ -35,7 +35,7 @@ Exit codes: 0 report written, 1 it could not be written, 2 no manifest.json in t
 async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
   let result: ReportResult;
   try {
-    result = await writeReport({ outDir: fromCwd(io, outDir) });
+    result = await writeReport({ outDir: fromCwd(io, outDir), cwd: io.cwd });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);

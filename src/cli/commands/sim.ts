@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { simCommand } from "../sim-command.js";
 import type { SimFlags } from "../sim-command.js";
 import type { CommandContext } from "../command-context.js";
+import { faultScriptHelp } from "../sim-faults-help.js";
 
 export function registerSim(program: Command, ctx: CommandContext): void {
   program
@@ -21,7 +22,10 @@ export function registerSim(program: Command, ctx: CommandContext): void {
 Examples:
   storyreel sim --port 8787
   storyreel sim --latency 1-2 --faults '[{"kind":"poll","fault":{"type":"status","status":503},"times":3}]'
+  storyreel sim --faults faults.json   # the same array, in a file
   AIML_API_KEY=any storyreel render story.yaml --base-url http://127.0.0.1:8787
+
+${faultScriptHelp()}
 
 Exit codes: 0 stopped with Ctrl-C / SIGTERM, 2 usage or configuration (a bad option or fault script,
 the port in use or not allowed).`,

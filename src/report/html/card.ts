@@ -1,4 +1,4 @@
-// One shot as an <article>: poster + playable clip, prompt, settings, status, timings, credits, error, warnings.
+// One shot as an <article>: clip and poster, prompts, settings, seed, status, timings, credits, errors; simulated marked.
 import type { ShotRecord } from "../../manifest/index.js";
 import { bytes, credits } from "../format.js";
 import { escapeHtml, relativeHref } from "./escape.js";
@@ -9,12 +9,17 @@ export function cardHtml(card: ReportCard, position: number, total: number): str
   const { shot } = card;
   const number = String(position).padStart(String(total).length, "0");
   const prompt = typeof shot.request.prompt === "string" ? shot.request.prompt : null;
-  return `<article class="card" id="shot-${escapeHtml(shot.id)}" data-shot="${escapeHtml(shot.id)}" data-status="${escapeHtml(shot.status)}">
-<div class="media">${mediaHtml(card)}<span class="index">#${number}</span></div>
+  const simulated = isSimulated(shot);
+  const backend = simulated ? ` data-backend="simulator"` : "";
+  const mark = simulated
+    ? `<span class="sim-mark" title="made by the built-in simulator (--sim), not by the model">Simulated</span>`
+    : "";
+  return `<article class="card${simulated ? " sim" : ""}" id="shot-${escapeHtml(shot.id)}" data-shot="${escapeHtml(shot.id)}" data-status="${escapeHtml(shot.status)}"${backend}>
+<div class="media">${mediaHtml(card)}<span class="index">#${number}</span>${mark}</div>
 <div class="body">
 <div class="title"><h2>${escapeHtml(shot.id)}</h2><span class="badge ${escapeHtml(shot.status)}">${escapeHtml(shot.status)}</span></div>
 ${prompt === null ? `<p class="prompt none">no prompt</p>` : `<p class="prompt">${escapeHtml(prompt)}</p>`}
-${settingsHtml(shot)}${errorHtml(shot)}${warningsHtml(shot)}
+${negativeHtml(shot)}${settingsHtml(shot)}${errorHtml(shot)}${warningsHtml(shot)}
 <dl class="meta">
 ${metaRows(shot)
   .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`)
@@ -22,6 +27,17 @@ ${metaRows(shot)
 </dl>
 </div>
 </article>`;
+}
+
+/** The built-in simulator made this record's clip (`backend` is recorded with each submission). */
+export function isSimulated(shot: ShotRecord): boolean {
+  return shot.backend === "simulator";
+}
+
+function negativeHtml(shot: ShotRecord): string {
+  const negative = shot.request.negative_prompt;
+  if (typeof negative !== "string") return "";
+  return `<p class="negative"><span>Negative prompt</span>${escapeHtml(negative)}</p>\n`;
 }
 
 function mediaHtml(card: ReportCard): string {
@@ -92,6 +108,13 @@ function metaRows(shot: ShotRecord): [string, string][] {
     ["Polls", String(shot.polls)],
     ["Credits", shot.credits_used === null ? "—" : escapeHtml(credits(shot.credits_used))],
   ];
+  const seed = shot.request.seed;
+  if (typeof seed === "number" || typeof seed === "string")
+    rows.push(["Seed", `<code>${escapeHtml(String(seed))}</code>`]);
+  if (typeof shot.backend === "string") {
+    const made = isSimulated(shot) ? "the built-in simulator (--sim)" : shot.backend;
+    rows.push(["Made by", escapeHtml(made)]);
+  }
   if (shot.generation_id !== null)
     rows.push(["Generation", `<code>${escapeHtml(shot.generation_id)}</code>`]);
   if (shot.clip)

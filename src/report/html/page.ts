@@ -1,7 +1,7 @@
-// The whole report.html: header (title, storyboard, counts, credits) and a grid of shot cards; no script at all.
-import { credits } from "../format.js";
-import { cardHtml } from "./card.js";
-import { escapeHtml } from "./escape.js";
+// The whole report.html: header (title, storyboard, film, counts, credits) and a grid of shot cards; no script at all.
+import { bytes, credits } from "../format.js";
+import { cardHtml, isSimulated } from "./card.js";
+import { escapeHtml, relativeHref } from "./escape.js";
 import { STYLES } from "./styles.js";
 import { duration, timestamp } from "./text.js";
 import type { ReportPage } from "./types.js";
@@ -38,8 +38,8 @@ export function reportHtml(page: ReportPage): string {
 <div>
 <p class="eyebrow">storyreel render report</p>
 <h1>${escapeHtml(title)}</h1>
-<p class="source">Storyboard <code>${escapeHtml(manifest.storyboard.path)}</code> · run started ${escapeHtml(timestamp(manifest.started_at))}${manifest.finished_at === null ? " · not finished" : ` · finished ${escapeHtml(timestamp(manifest.finished_at))}`}</p>
-</div>
+<p class="source">Storyboard <code>${escapeHtml(page.storyboardPath ?? manifest.storyboard.path)}</code> · run started ${escapeHtml(timestamp(manifest.started_at))}${manifest.finished_at === null ? " · not finished" : ` · finished ${escapeHtml(timestamp(manifest.finished_at))}`}</p>
+${filmHtml(page)}${simulatedHtml(page)}</div>
 <ul class="stats">
 ${statsHtml(page)}
 </ul>
@@ -54,6 +54,22 @@ ${cards.map((card, i) => cardHtml(card, i + 1, total)).join("\n")}
 `;
 }
 
+/** A link to the stitched film, when `storyreel stitch` has made one. */
+function filmHtml(page: ReportPage): string {
+  if (!page.film) return "";
+  const { path, bytes: size } = page.film;
+  return `<p class="film"><a href="${escapeHtml(relativeHref(path))}" type="video/mp4">Watch the stitched film</a> <code>${escapeHtml(path)}</code> ${escapeHtml(bytes(size))}</p>\n`;
+}
+
+/** Clips from the built-in simulator are placeholders: the page says so once, and each card again. */
+function simulatedHtml(page: ReportPage): string {
+  const shots = page.manifest.shots;
+  const simulated = shots.filter(isSimulated).length;
+  if (simulated === 0) return "";
+  const which = simulated === shots.length ? "Every shot" : `${simulated} of ${shots.length} shots`;
+  return `<p class="simulated" data-simulated="${simulated}">${which} ran on the built-in simulator (<code>--sim</code>): its clips are made from the frames by ffmpeg, not by the model.</p>\n`;
+}
+
 function statsHtml(page: ReportPage): string {
   const shots = page.manifest.shots;
   const stat = (value: string, label: string, tone = ""): string =>
@@ -63,6 +79,8 @@ function statsHtml(page: ReportPage): string {
     const n = shots.filter((s) => s.status === status).length;
     if (n > 0) items.push(stat(String(n), status, STAT_TONE[status] ?? ""));
   }
+  const simulated = shots.filter(isSimulated).length;
+  if (simulated > 0) items.push(stat(String(simulated), "simulated", "warn"));
   const spent = shots.reduce((sum, s) => sum + (s.credits_used ?? 0), 0);
   items.push(stat(credits(spent), "credits"));
   const seconds = shots

@@ -50,6 +50,13 @@ h1 { margin: 0; font-size: 28px; line-height: 1.2; font-weight: 700; letter-spac
 .badge.pending, .badge.skipped { color: var(--idle); background: var(--idle-bg); }
 .prompt { margin: 0; color: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; max-height: 9.5em; overflow: auto; }
 .prompt.none { color: var(--faint); font-style: italic; }
+.negative { margin: -4px 0 0; color: var(--muted); font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.negative span { color: var(--faint); font-size: 11.5px; font-weight: 600; letter-spacing: .02em; text-transform: uppercase; margin-right: 6px; }
+.sim-mark { position: absolute; top: 10px; right: 10px; background: #a15c00; color: #fff; font: 700 11px/1 system-ui, sans-serif; letter-spacing: .06em; text-transform: uppercase; padding: 5px 8px; border-radius: 6px; pointer-events: none; }
+.card.sim { border-color: var(--warn); }
+.simulated { margin: 8px 0 0; padding: 6px 10px; border-radius: 8px; background: var(--warn-bg); color: var(--warn); font-size: 13px; }
+.film { margin: 8px 0 0; color: var(--muted); }
+.film a { color: var(--run); font-weight: 600; margin-right: 6px; }
 .settings { display: flex; flex-wrap: wrap; gap: 6px; margin: 0; padding: 0; list-style: none; }
 .settings li { font-size: 12px; color: var(--muted); border: 1px solid var(--line); border-radius: 6px; padding: 1px 7px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 2px 0 0; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12.5px; }

@@ -12,4 +12,11 @@ export interface ReportCard {
 export interface ReportPage {
   manifest: Manifest;
   cards: readonly ReportCard[];
+  /**
+   * The storyboard as the reader finds it from where they work (relative to their working folder, else
+   * absolute). Default: the manifest's path, which is relative to the output folder.
+   */
+  storyboardPath?: string;
+  /** The stitched film in the output folder (`storyreel stitch`), linked from the page when present. */
+  film?: { path: string; bytes: number } | null;
 }

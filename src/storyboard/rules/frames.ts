@@ -1,10 +1,10 @@
 // Frame problems (missing file, not an image, http URL, broken data: URI …); a frame set in defaults is reported once.
-import type { Finding } from "../finding.js";
-import { shotFinding, type FrameKey, type Rule } from "./context.js";
+import { formatPath, type Finding } from "../finding.js";
+import { shotFinding, type Rule } from "./context.js";
 
 export const frames: Rule = (ctx) => {
   const findings: Finding[] = [];
-  const reportedDefaults = new Set<FrameKey>();
+  const reportedDefaults = new Set<string>();
   for (const shot of ctx.shots) {
     const results = ctx.frames.get(shot.index);
     if (!results) continue;
@@ -13,8 +13,9 @@ export const frames: Rule = (ctx) => {
       if (!result || result.ok) continue;
       const from = shot.from[key];
       if (from?.[0] === "defaults") {
-        if (reportedDefaults.has(key)) continue;
-        reportedDefaults.add(key);
+        const where = formatPath(from);
+        if (reportedDefaults.has(where)) continue;
+        reportedDefaults.add(where);
         findings.push({ path: from, code: result.code, message: result.message });
         continue;
       }

@@ -9,12 +9,14 @@ import { modelKnown } from "./model-known.js";
 import { params } from "./params.js";
 import { requestBody } from "./request-body.js";
 import { requiredInputs } from "./required-inputs.js";
+import { unsetNothing } from "./unset-nothing.js";
 
 export type { FrameKey, Rule, RuleContext } from "./context.js";
 
 const RULES: readonly Rule[] = [
   duplicateIds,
   modelKnown,
+  unsetNothing,
   fieldsTaken,
   requiredInputs,
   allowedValues,

@@ -1,5 +1,5 @@
-// Every shot needs a model (its own or from defaults) that the catalog knows; unknown ids get close suggestions.
-import { UnknownModelError, requireModel } from "../../catalog/index.js";
+// Every shot's model (its own or from defaults) and every defaults.models id must be known; unknown ids get suggestions.
+import { UnknownModelError, getModel, requireModel } from "../../catalog/index.js";
 import type { Finding } from "../finding.js";
 import { shotFinding, type Rule } from "./context.js";
 
@@ -25,6 +25,15 @@ export const modelKnown: Rule = (ctx) => {
       hints.set(id, hint);
     }
     findings.push(shotFinding(shot, "model", "unknown-model", `unknown model ${JSON.stringify(id)}${hint}`));
+  }
+  for (const [id, entry] of ctx.defaults.models) {
+    if (getModel(id) !== undefined) continue;
+    findings.push({
+      path: entry.path,
+      anchor: "key",
+      code: "unknown-model",
+      message: `unknown model ${JSON.stringify(id)}${hints.get(id) ?? suggestionText(id)}`,
+    });
   }
   return findings;
 };

@@ -4,7 +4,7 @@ import type { ModelSpec, RequestProblem } from "../../catalog/index.js";
 import type { Finding } from "../finding.js";
 import { FRAME_PLACEHOLDERS, semanticValues } from "../semantic-values.js";
 import type { ShotView, ValueKey } from "../shot-view.js";
-import { shotFinding, type Rule } from "./context.js";
+import { inheritedNote, shotFinding, type Rule } from "./context.js";
 
 export const requestBody: Rule = (ctx) => {
   const findings: Finding[] = [];
@@ -25,6 +25,8 @@ export const requestBody: Rule = (ctx) => {
   return findings;
 };
 
+const DROP_PARAMS = "write `params: null` on the shot to drop the params it inherits";
+
 function toFinding(shot: ShotView, model: ModelSpec, problem: RequestProblem): Finding {
   const [top = "", ...rest] = problem.field.split("/");
   const message = `${problem.message} (${model.id} request field ${JSON.stringify(problem.field)})`;
@@ -38,7 +40,7 @@ function toFinding(shot: ShotView, model: ModelSpec, problem: RequestProblem): F
   return {
     path: [...shot.path, "params", top, ...nested],
     code: "request-invalid",
-    message: from?.[0] === "defaults" ? `${message} (set in defaults)` : message,
+    message: from === undefined ? message : `${message}${inheritedNote(from, DROP_PARAMS)}`,
     ...(from ? { at: [...from, ...nested] } : {}),
   };
 }
