@@ -233,7 +233,6 @@ export class BlobClipCache implements ClipCache {
       const text = `${JSON.stringify(buildEntry(input, this.#clock.wallNow()), null, 2)}\n`;
       const put = await this.#blob.putText(name, text, existingText === null ? "create" : "replace");
       if (this.#blob.kind === "s3") await this.#settleEntry(name, key, text);
-      this.#corrupt.delete(input.clip.sha256);
       return { ok: true, outcome: put === "written" ? "stored" : "exists" };
     } catch (err) {
       return {
@@ -261,6 +260,7 @@ export class BlobClipCache implements ClipCache {
         `cache ${this.description}: clip ${clip.sha256.slice(0, 12)} did not arrive whole (${after ? `${after.bytes} of ${clip.bytes} bytes` : "absent"})`,
       );
     }
+    this.#corrupt.delete(clip.sha256);
   }
 
   /**
