@@ -9,7 +9,7 @@ import type { CacheEntry, CacheEntryInput } from "./entry.js";
 import { buildEntry, entryInputProblems, parseEntry } from "./entry.js";
 import { asCacheError, CacheConfigError, CacheError, UNAVAILABLE_CODES } from "./errors.js";
 import type { CacheWarning } from "./errors.js";
-import { hashFile } from "./file-hash.js";
+import { hashFile, hashStream } from "./file-hash.js";
 import { cacheKey, isHex64 } from "./key.js";
 import { clipName, entryName } from "./layout.js";
 import type { CacheLocation } from "./location.js";
@@ -36,6 +36,14 @@ export interface StoreResult {
   warning?: CacheWarning;
 }
 
+export interface StoreOptions {
+  /**
+   * Re-hash the clip an existing entry names (downloading it from S3) and replace it when it fails. Without it, only
+   * clips this process found corrupt (fetchClip) are replaced; `cache export` sets it.
+   */
+  recheck?: boolean;
+}
+
 export interface ClipCache {
   readonly location: CacheLocation;
   /** The location as the user would type it (folder or s3://bucket/prefix). */
@@ -53,7 +61,12 @@ export interface ClipCache {
    * Stores a completed shot's clip, then its entry. Never overwrites a valid entry ("exists"); two writers of one key
    * both succeed. Read-only: does nothing ("read-only"). Never throws.
    */
-  store(key: string, input: CacheEntryInput, clipAbsPath: string): Promise<StoreResult>;
+  store(
+    key: string,
+    input: CacheEntryInput,
+    clipAbsPath: string,
+    options?: StoreOptions,
+  ): Promise<StoreResult>;
   /** Every entry and clip (throws CacheError when the store cannot be read). */
   list(): Promise<CacheListing>;
   stats(): Promise<CacheStats>;
@@ -199,7 +212,12 @@ export class BlobClipCache implements ClipCache {
     }
   }
 
-  async store(key: string, input: CacheEntryInput, clipAbsPath: string): Promise<StoreResult> {
+  async store(
+    key: string,
+    input: CacheEntryInput,
+    clipAbsPath: string,
+    options: StoreOptions = {},
+  ): Promise<StoreResult> {
     if (this.readOnly) return { ok: false, outcome: "read-only" };
     const problems = entryInputProblems(input);
     if (problems.length === 0 && cacheKey(input) !== key)
@@ -225,8 +243,9 @@ export class BlobClipCache implements ClipCache {
       const existingText = await this.#blob.getText(name);
       if (existingText !== null) {
         const existing = parseEntry(existingText, key);
-        if ("entry" in existing && (await this.#clipUsable(existing.entry.clip)))
+        if ("entry" in existing && (await this.#clipUsable(existing.entry.clip, options.recheck === true))) {
           return { ok: true, outcome: "exists" };
+        }
       }
       // The clip first, then the entry that names it: a reader never finds an entry without its clip.
       await this.#putClip(input.clip, clipAbsPath);
@@ -243,9 +262,18 @@ export class BlobClipCache implements ClipCache {
     }
   }
 
-  async #clipUsable(clip: { sha256: string; bytes: number }): Promise<boolean> {
+  async #clipUsable(clip: { sha256: string; bytes: number }, recheck = false): Promise<boolean> {
     if (this.#corrupt.has(clip.sha256)) return false;
-    return (await this.#blob.head(clipName(clip.sha256)))?.bytes === clip.bytes;
+    const name = clipName(clip.sha256);
+    if ((await this.#blob.head(name))?.bytes !== clip.bytes) return false;
+    if (!recheck) return true;
+    const got = await hashStream(await this.#blob.read(name));
+    if (got.sha256 === clip.sha256 && got.bytes === clip.bytes) return true;
+    this.#corrupt.set(
+      clip.sha256,
+      corrupt(this.description, `clip ${clip.sha256.slice(0, 12)} does not match its sha256`),
+    );
+    return false;
   }
 
   async #putClip(clip: { sha256: string; bytes: number }, path: string): Promise<void> {

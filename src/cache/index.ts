@@ -1,7 +1,7 @@
 // Public API of the clip cache: shots' clips by request and backend, in a folder or S3, shared by runs and runners.
 export { openCache } from "./open.js";
 export type { OpenCacheOptions } from "./open.js";
-export type { ClipCache, LookupResult, FetchResult, StoreResult } from "./clip-cache.js";
+export type { ClipCache, LookupResult, FetchResult, StoreResult, StoreOptions } from "./clip-cache.js";
 export { cacheKey, normalizeBackend, CACHE_FORMAT } from "./key.js";
 export type { CacheKeyInput } from "./key.js";
 export { entryInputFromShot } from "./entry.js";

@@ -56,13 +56,15 @@ export function parseCacheLocation(raw: string, options: { cwd: string; setting?
  */
 export function resolveCacheLocation(options: {
   flag?: string | null;
+  /** The option `flag` came from, for messages (default "--cache"). */
+  setting?: string;
   env: Env;
   cwd: string;
 }): CacheLocation | null {
   const { flag, env, cwd } = options;
   if (flag !== undefined && flag !== null) {
     if (OFF.has(flag.trim().toLowerCase())) return null;
-    return parseCacheLocation(flag, { cwd, setting: "--cache" });
+    return parseCacheLocation(flag, { cwd, setting: options.setting ?? "--cache" });
   }
   const fromEnv = env.STORYREEL_CACHE?.trim();
   if (fromEnv) {

@@ -24,24 +24,24 @@ export function parseDuration(option: string, raw: string): number {
 const SIZE_UNITS: Readonly<Record<string, number>> = {
   "": 1,
   b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
+  kb: 1024,
+  mb: 1024 ** 2,
+  gb: 1024 ** 3,
+  tb: 1024 ** 4,
   kib: 1024,
   mib: 1024 ** 2,
   gib: 1024 ** 3,
   tib: 1024 ** 4,
 };
 
-/** "500MB" → bytes; B, KB, MB, GB, TB (powers of 1000), KiB … TiB (powers of 1024), or plain bytes. */
+/** "500MB" → bytes; KB, MB, GB, TB (powers of 1024, as storyreel prints sizes; KiB … TiB too), or plain bytes. */
 export function parseSize(option: string, raw: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(raw.trim());
   const unit = SIZE_UNITS[match?.[2]?.toLowerCase() ?? "?"];
   if (!match || unit === undefined) {
     throw new CacheConfigError(
       "E_USAGE",
-      `${option}: ${JSON.stringify(raw)} is not allowed (bytes, or a number with KB, MB, GB, TB or KiB, MiB, GiB, TiB, e.g. 500MB)`,
+      `${option}: ${JSON.stringify(raw)} is not allowed (bytes, or a number with KB, MB, GB or TB, e.g. 500MB)`,
     );
   }
   return Math.floor(Number(match[1]) * unit);

@@ -10,6 +10,7 @@ import { registerSim } from "./commands/sim.js";
 import { registerStitch } from "./commands/stitch.js";
 import { registerReport } from "./commands/report.js";
 import { registerMerge } from "./commands/merge.js";
+import { registerCache } from "./commands/cache.js";
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerRender,
@@ -21,4 +22,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void
   registerStitch,
   registerReport,
   registerMerge,
+  registerCache,
 ];

@@ -143,7 +143,7 @@ describe("prune's option values", () => {
   it("durations and sizes", () => {
     expect(parseDuration("--older-than", "30d")).toBe(30 * 86_400_000);
     expect(parseDuration("--older-than", "1.5h")).toBe(5_400_000);
-    expect(parseSize("--max-size", "500MB")).toBe(500_000_000);
+    expect(parseSize("--max-size", "500MB")).toBe(500 * 1024 ** 2);
     expect(parseSize("--max-size", "1GiB")).toBe(1024 ** 3);
     expect(parseSize("--max-size", "1048576")).toBe(1048576);
     for (const raw of ["30", "d", "-1d", "3 months"])

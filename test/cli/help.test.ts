@@ -35,6 +35,7 @@ describe("--help", () => {
       "stitch",
       "report",
       "merge",
+      "cache",
     ]);
   });
 
