@@ -33,10 +33,18 @@ function when(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+/** The request's prompt on one line, cut to 40 characters ("-" when it has none). */
+function promptOf(request: Record<string, unknown>): string {
+  const prompt = request.prompt;
+  if (typeof prompt !== "string" || prompt.trim() === "") return "-";
+  const line = prompt.replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
 export function listText(location: string, listing: CacheListing): string {
   const lines: string[] = [];
   if (listing.entries.length > 0) {
-    const rows = [["key", "created (UTC)", "backend", "model", "seconds", "credits", "clip"]];
+    const rows = [["key", "created (UTC)", "backend", "model", "seconds", "credits", "clip", "prompt"]];
     for (const { entry } of listing.entries) {
       rows.push([
         entry.key.slice(0, 12),
@@ -46,6 +54,7 @@ export function listText(location: string, listing: CacheListing): string {
         entry.duration_seconds === null ? "-" : String(entry.duration_seconds),
         credits(entry.credits_used),
         `${entry.clip.sha256.slice(0, 12)} ${size(entry.clip.bytes)}`,
+        promptOf(entry.request),
       ]);
     }
     lines.push(table(rows), "");
@@ -94,9 +103,14 @@ export function verifyText(report: VerifyReport & { location: string }): string 
   if (report.ok) lines.push(`${checked}: all intact`);
   else {
     const problems = report.corrupt.length + report.missing.length + report.invalid.length;
-    lines.push(
-      `${checked}: ${count(problems, "problem")}. A render treats them as misses and stores good copies in their place (so does cache export of a folder that has the clip); cache prune removes unusable entries after an hour.`,
-    );
+    lines.push(`${checked}: ${count(problems, "problem")}`);
+    if (report.corrupt.length + report.missing.length > 0) {
+      lines.push(
+        "A render treats those entries as misses and stores a good copy (so does cache export of a folder that has the clip).",
+      );
+    }
+    if (report.invalid.length > 0)
+      lines.push("cache prune removes unusable entries once they are an hour old.");
   }
   return `${lines.join("\n")}\n`;
 }

@@ -81,7 +81,7 @@ describe("storyreel cache", () => {
     );
     expect(ls.entries.every((e) => e.backend === origin)).toBe(true);
     const text = await cli(["cache", "ls"]);
-    expect(text.stdout).toMatch(/^key +created \(UTC\) +backend +model +seconds +credits +clip$/m);
+    expect(text.stdout).toMatch(/^key +created \(UTC\) +backend +model +seconds +credits +clip +prompt$/m);
     expect(text.stdout).toContain(`3 entries, 3 clips (`);
 
     const stats = parse<CacheStats>(await cli(["cache", "stats", "--json"]));
