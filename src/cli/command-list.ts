@@ -11,6 +11,7 @@ import { registerStitch } from "./commands/stitch.js";
 import { registerReport } from "./commands/report.js";
 import { registerMerge } from "./commands/merge.js";
 import { registerInit } from "./commands/init.js";
+import { registerCache } from "./commands/cache.js";
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerRender,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void
   registerReport,
   registerMerge,
   registerInit,
+  registerCache,
 ];

@@ -36,6 +36,7 @@ describe("--help", () => {
       "report",
       "merge",
       "init",
+      "cache",
     ]);
   });
 
