@@ -182,10 +182,13 @@ function replacement(change: Replacement): ShotRecord {
           message: `the run ended while this submission was on its way; it may have been created and charged — check the AIML usage page, then render again with --only ${change.seed.id} to submit it once more`,
         },
       };
-    case "withdrawn":
-      return change.before.status === "pending" ? { ...change.before, error: change.why } : change.before;
+    case "withdrawn": {
+      const before = restored(change.before);
+      return before.status === "pending" ? { ...before, error: change.why } : before;
+    }
     case "not_submitted": {
-      const { before, outcome, error } = change;
+      const { outcome, error } = change;
+      const before = restored(change.before);
       if (keepsRecord(before, outcome)) return before;
       // A failed request is the new request's record; a skip notes why on the record it leaves as it was.
       if (outcome === "failed") return { ...newRecord(change.seed, change.backend), status: "failed", error };
@@ -201,6 +204,15 @@ function replacement(change: Replacement): ShotRecord {
         warnings: change.warnings,
       };
   }
+}
+
+/**
+ * A record to go back to. A patch cannot remove a field, so one the intent added stays: `backend` is made an
+ * explicit null (the same as absent: a record from before storyreel kept it), the others (line, duration,
+ * warnings) only describe the shot.
+ */
+function restored(before: ShotRecord): ShotRecord {
+  return { backend: null, ...before };
 }
 
 /** The fields of `target` whose values differ from `current`'s. */
