@@ -159,7 +159,7 @@ export class ManifestStore {
   async close(patch: Partial<Pick<Manifest, "finished_at">> = {}): Promise<void> {
     this.#closed = true;
     this.#clearTimers();
-    while (this.#writer) await this.#writer;
+    await this.whenIdle();
     Object.assign(this.manifest, patch);
     this.#pending.clear();
     await this.#writeSnapshot();
