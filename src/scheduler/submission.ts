@@ -21,15 +21,19 @@ export type PreSubmit =
       clip: { relPath: string; bytes: number; sha256: string; warnings: string[] };
     };
 
+/** What a hook may find once the intent is on disk: no clip (that costs nothing and is looked for first). */
+export type BeforePost = Exclude<PreSubmit, { kind: "completed" }>;
+
 /**
  * Where later steps slot into the sequence. `beforeSubmit` runs before anything is estimated, reserved or
  * written (a clip cache lookup: "completed" costs nothing). `beforePost` runs once the intent is on disk, just
  * before the POST (reconciling an earlier submission of unknown outcome against the API's request logs:
- * "generation" adopts that id instead of paying again).
+ * "generation" adopts that id instead of paying again). A hook that throws fails the shot as a refused request
+ * does: nothing was sent, so a record that holds a result keeps it.
  */
 export interface SubmissionHooks {
   beforeSubmit?(entry: PlanEntry): Promise<PreSubmit>;
-  beforePost?(entry: PlanEntry, before: ShotRecord): Promise<Exclude<PreSubmit, { kind: "completed" }>>;
+  beforePost?(entry: PlanEntry, before: ShotRecord): Promise<BeforePost>;
 }
 
 export interface SubmitterOptions {
@@ -73,7 +77,13 @@ export class Submitter {
     const { shot } = entry;
     const o = this.#o;
     if (o.hooks?.beforeSubmit) {
-      const found = await o.hooks.beforeSubmit(entry);
+      let found: PreSubmit;
+      try {
+        found = await o.hooks.beforeSubmit(entry);
+      } catch (err) {
+        this.#failed(entry, err, null);
+        return NONE;
+      }
       if (found.kind === "completed") return this.#reuse(entry, found);
       if (found.kind === "generation") return this.#record(entry, { id: found.generationId }, null);
     }
@@ -104,7 +114,14 @@ export class Submitter {
       return NONE;
     }
     if (o.hooks?.beforePost) {
-      const found = await o.hooks.beforePost(entry, before);
+      let found: BeforePost;
+      try {
+        found = await o.hooks.beforePost(entry, before);
+      } catch (err) {
+        o.credits.release(shot.id);
+        this.#failed(entry, err, before);
+        return NONE;
+      }
       if (found.kind === "generation") return this.#record(entry, { id: found.generationId }, null);
     }
     let result: GenerationResult;

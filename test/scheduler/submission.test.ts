@@ -198,6 +198,24 @@ describe("the seams for later steps", () => {
     expect(server.requestsTo(POST_ROUTE)).toHaveLength(0);
   });
 
+  it("a hook that throws fails the shot like a refused request: nothing sent, a completed record kept", async () => {
+    const entry = resubmitEntry(a, completedBefore);
+    harness = await startHarness([entry]);
+    const { submitter, recorder, events } = setUp(harness, {
+      hooks: { beforePost: () => Promise.reject(new Error("request log unreachable")) },
+    });
+    expect(await submitter.submit(entry)).toEqual({ kind: "none" });
+    expect(server.requestsTo(POST_ROUTE)).toHaveLength(0);
+    expect(harness.status("a")).toMatchObject(completedBefore);
+    expect(recorder.runOutcomes().get("a")).toBe("failed");
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "shot_failed",
+        error: { code: "E_UNEXPECTED", message: "request log unreachable" },
+      }),
+    );
+  });
+
   it("beforePost answering submit: the POST goes out as usual", async () => {
     server.script(POST_ROUTE, [json(200, queued("gen-a"))]);
     harness = await startHarness([submitEntry(a)]);
