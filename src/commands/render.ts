@@ -89,7 +89,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
   await mkdir(outDir, { recursive: true });
-  const lock = await acquireOutputLock(outDir);
+  const lock = await acquireOutputLock(outDir, { clock });
   let sim: Simulator | null = null;
   try {
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
@@ -104,7 +104,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       shard: options.selection?.shard ?? null,
     });
     const timingSeed = await readTimings(outDir);
-    const store = await ManifestStore.open({ outDir, manifest });
+    const store = await ManifestStore.open({ outDir, manifest, clock });
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,

@@ -1,16 +1,12 @@
 // The manifest a run starts from: every storyboard shot in order, its previous record kept (a new one only for new shots).
 import { relative } from "node:path";
 import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
+import { startingRecord } from "../manifest/index.js";
 import type { Manifest } from "../manifest/index.js";
-import { freshRecord } from "../scheduler/index.js";
+import { recordSeed } from "../scheduler/index.js";
 import type { PlanEntry, Shard } from "../scheduler/index.js";
 
-/**
- * Every shot keeps its previous record, those to be submitted too: a shot's record changes only once its new
- * submission starts (the scheduler's intent), so a shot selected but never started (an interrupted run, a
- * --max-credits stop) still says what it was — failed, unknown, skipped, completed — and the same command
- * selects it again. Only shots without a previous record start as fresh `pending` ones.
- */
+/** Every shot keeps its previous record, those to be submitted too (see the manifest's startingRecord). */
 export function buildRunManifest(
   storyboard: Storyboard,
   entries: readonly PlanEntry[],
@@ -28,7 +24,7 @@ export function buildRunManifest(
     finished_at: null,
     ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
     shots: entries.map((entry) =>
-      entry.previous ? { ...entry.previous, line: entry.shot.line } : freshRecord(entry.shot),
+      startingRecord(entry.previous, entry.shot.line, () => recordSeed(entry.shot)),
     ),
   };
 }

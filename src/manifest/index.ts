@@ -13,3 +13,13 @@ export type { OutputLock, OutputLockOptions } from "./lock.js";
 export { syncDir, writeFileAtomic } from "./atomic-write.js";
 export { checkClip } from "./clip-check.js";
 export type { ClipIntegrity } from "./clip-check.js";
+export {
+  newRecord,
+  startingRecord,
+  submissionPatch,
+  keepsRecord,
+  nextRecord,
+  recordPatch,
+  changedFields,
+} from "./record-lifecycle.js";
+export type { RecordChange, RecordSeed, ShotPatch } from "./record-lifecycle.js";

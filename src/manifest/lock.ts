@@ -1,9 +1,10 @@
 // One run per output folder: a lock file naming its holder, refreshed by a heartbeat; a gone holder's lock is taken over.
 import { link, open, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { setTimeout as sleep } from "node:timers/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
+import type { Clock } from "../util/clock.js";
+import { startTimer, systemClock } from "../util/clock.js";
 import { LOCK_FILE } from "./types.js";
 import { OutputLockedError } from "./errors.js";
 import { formatAge, holderAlive, readLockFile } from "./lock-owner.js";
@@ -21,6 +22,8 @@ export interface OutputLockOptions {
   heartbeatMs?: number;
   /** A lock from another host whose heartbeat is older than this is taken over (default 30 s). */
   staleAfterMs?: number;
+  /** Drives the heartbeat and tells the heartbeat's age (its wall time, as file mtimes are); default: the system clock. */
+  clock?: Clock;
 }
 
 /** Tokens of the locks this process holds: a lock naming our pid with another token was left by an earlier
@@ -34,21 +37,28 @@ export async function acquireOutputLock(
   const path = join(outDir, LOCK_FILE);
   const heartbeatMs = options.heartbeatMs ?? 5000;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
+  const clock = options.clock ?? systemClock;
   let tookOver = false;
   for (let attempt = 0; attempt < 40; attempt++) {
     const token = randomBytes(12).toString("hex");
-    const owner = { pid: process.pid, hostname: hostname(), started_at: new Date().toISOString(), token };
+    const owner = {
+      pid: process.pid,
+      hostname: hostname(),
+      started_at: clock.wallNow().toISOString(),
+      token,
+    };
     if (await createLock(path, owner)) {
       held.add(token);
-      return holding(path, { token, tookOver, heartbeatMs });
+      return holding(path, { token, tookOver, heartbeatMs, clock });
     }
     const state = await readLockFile(path);
     if (state === null) continue; // released meanwhile: try again
-    if (holderAlive(state, { now: Date.now(), staleAfterMs, ours: (t) => t !== null && held.has(t) })) {
-      throw lockedError(outDir, path, state, staleAfterMs);
+    const now = clock.wallNow().getTime();
+    if (holderAlive(state, { now, staleAfterMs, ours: (t) => t !== null && held.has(t) })) {
+      throw lockedError(outDir, path, state, { staleAfterMs, now });
     }
-    const removed = await removeStale(path, state);
-    if (removed === "busy") await sleep(25); // another run is taking it over: see what it left
+    const removed = await removeStale(path, state, now);
+    if (removed === "busy") await clock.sleep(25); // another run is taking it over: see what it left
     if (removed === "removed") tookOver = true;
   }
   throw new OutputLockedError(`could not lock ${outDir}: another run keeps taking the lock`, {
@@ -109,7 +119,11 @@ const ABANDONED_TAKEOVER_MS = 10_000;
  * serialised by a second, short-lived lock file, so of several runs that find one stale lock only one removes
  * it, and none can remove the lock another run created after it.
  */
-async function removeStale(path: string, stale: LockFileState): Promise<"removed" | "changed" | "busy"> {
+async function removeStale(
+  path: string,
+  stale: LockFileState,
+  now: number,
+): Promise<"removed" | "changed" | "busy"> {
   const mutex = `${path}.takeover`;
   let handle;
   try {
@@ -117,7 +131,7 @@ async function removeStale(path: string, stale: LockFileState): Promise<"removed
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     const since = await stat(mutex).then(
-      (info) => Date.now() - info.mtimeMs,
+      (info) => now - info.mtimeMs,
       () => 0,
     );
     if (since > ABANDONED_TAKEOVER_MS) await rm(mutex, { force: true });
@@ -135,17 +149,26 @@ async function removeStale(path: string, stale: LockFileState): Promise<"removed
   }
 }
 
-function holding(path: string, lock: { token: string; tookOver: boolean; heartbeatMs: number }): OutputLock {
+function holding(
+  path: string,
+  lock: { token: string; tookOver: boolean; heartbeatMs: number; clock: Clock },
+): OutputLock {
   let beating: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    beating ??= heartbeat(path, lock.token).finally(() => (beating = null));
-  }, lock.heartbeatMs);
-  timer.unref();
+  let released = false;
+  // Every heartbeatMs (an unref'd timer on the system clock: the lock never keeps the process alive).
+  const beat = (): (() => void) =>
+    startTimer(lock.clock, lock.heartbeatMs, () => {
+      if (released) return;
+      beating ??= heartbeat(path, lock.token, lock.clock.wallNow()).finally(() => (beating = null));
+      cancel = beat();
+    });
+  let cancel = beat();
   return {
     path,
     tookOver: lock.tookOver,
     release: async () => {
-      clearInterval(timer);
+      released = true;
+      cancel();
       await beating;
       held.delete(lock.token);
       if ((await ownerToken(path)) === lock.token) await rm(path, { force: true });
@@ -154,10 +177,9 @@ function holding(path: string, lock: { token: string; tookOver: boolean; heartbe
 }
 
 /** Refreshes the lock's mtime if it is still ours; a lock that is gone or someone else's is left alone. */
-async function heartbeat(path: string, token: string): Promise<void> {
+async function heartbeat(path: string, token: string, now: Date): Promise<void> {
   try {
     if ((await ownerToken(path)) !== token) return;
-    const now = new Date();
     await utimes(path, now, now);
   } catch {
     // The folder is gone or unwritable: the run's own writes will say so.
@@ -177,10 +199,11 @@ function lockedError(
   outDir: string,
   path: string,
   state: LockFileState,
-  staleAfterMs: number,
+  at: { staleAfterMs: number; now: number },
 ): OutputLockedError {
+  const { staleAfterMs } = at;
   const owner = state.owner!;
-  const ageMs = Math.max(0, Date.now() - state.heartbeatAt);
+  const ageMs = Math.max(0, at.now - state.heartbeatAt);
   const foreign = owner.hostname !== hostname();
   const whose = `pid ${owner.pid} on ${owner.hostname}, since ${owner.started_at}, heartbeat ${formatAge(ageMs)} ago`;
   const what = foreign

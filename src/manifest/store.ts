@@ -1,6 +1,8 @@
 // The live manifest of a run: changes go to the journal (paid ids fsync'd at once, intents written at once); manifest.json catches up within a bounded delay.
 import { join } from "node:path";
 import { rm } from "node:fs/promises";
+import type { Clock } from "../util/clock.js";
+import { startTimer, systemClock } from "../util/clock.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { jsonChunks } from "./json-chunks.js";
 import { Journal } from "./journal.js";
@@ -9,6 +11,8 @@ import { DEFAULT_SNAPSHOT_CADENCE, snapshotWaitMs } from "./snapshot-cadence.js"
 import type { SnapshotCadence } from "./snapshot-cadence.js";
 import { JOURNAL_FILE, MANIFEST_FILE, OLD_JOURNAL_FILE } from "./types.js";
 import type { Manifest, ShotRecord } from "./types.js";
+import { submissionPatch } from "./record-lifecycle.js";
+import type { ShotPatch } from "./record-lifecycle.js";
 
 export interface ManifestStoreOptions {
   outDir: string;
@@ -19,6 +23,8 @@ export interface ManifestStoreOptions {
   minCompactionBytes?: number;
   /** How soon manifest.json catches up with a new paid id or outcome (default: DEFAULT_SNAPSHOT_CADENCE). */
   snapshotCadence?: Partial<SnapshotCadence>;
+  /** Drives the batch and snapshot timers and measures snapshot writes (default: the system clock). */
+  clock?: Clock;
 }
 
 export interface ManifestStoreStats {
@@ -32,8 +38,6 @@ export interface ManifestStoreStats {
   snapshotMs: number;
 }
 
-type ShotPatch = Partial<Omit<ShotRecord, "id">>;
-
 interface Waiter {
   /** Resolve only once fsync'd; otherwise once written (see recordIntent). */
   durable: boolean;
@@ -42,7 +46,7 @@ interface Waiter {
 }
 
 interface LastSnapshot {
-  /** performance.now() when it was on disk. */
+  /** clock.now() when it was on disk. */
   endedAt: number;
   tookMs: number;
   bytes: number;
@@ -64,10 +68,12 @@ export class ManifestStore {
   readonly #batchMs: number;
   readonly #minCompactionBytes: number;
   readonly #cadence: SnapshotCadence;
+  readonly #clock: Clock;
   #pending = new Map<string, ShotPatch>();
   #waiters: Waiter[] = [];
-  #batchTimer: NodeJS.Timeout | null = null;
-  #snapshotTimer: NodeJS.Timeout | null = null;
+  /** Cancels the armed timer, if any. */
+  #batchTimer: (() => void) | null = null;
+  #snapshotTimer: (() => void) | null = null;
   #writer: Promise<void> | null = null;
   #failure: Error | null = null;
   #closed = false;
@@ -86,6 +92,7 @@ export class ManifestStore {
     this.#batchMs = options.batchMs ?? 250;
     this.#minCompactionBytes = options.minCompactionBytes ?? 256 * 1024;
     this.#cadence = { ...DEFAULT_SNAPSHOT_CADENCE, ...options.snapshotCadence };
+    this.#clock = options.clock ?? systemClock;
     for (const shot of this.manifest.shots) this.#byId.set(shot.id, shot);
     this.#journal = new Journal(join(this.outDir, JOURNAL_FILE));
   }
@@ -134,16 +141,7 @@ export class ManifestStore {
     id: string,
     submission: { generation_id: string; submitted_at: string; input_hash: string },
   ): Promise<void> {
-    this.update(id, {
-      status: "submitted",
-      error: null,
-      polls: 0,
-      completed_at: null,
-      video_url: null,
-      clip: null,
-      credits_used: null,
-      ...submission,
-    });
+    this.update(id, submissionPatch(submission));
     await this.#write();
   }
 
@@ -152,11 +150,16 @@ export class ManifestStore {
     return this.#write();
   }
 
+  /** Resolves once the writer has nothing left to do: appends and any snapshot under way are done. */
+  async whenIdle(): Promise<void> {
+    while (this.#writer) await this.#writer;
+  }
+
   /** Final snapshot with `patch` applied; the journals are then redundant and removed. */
   async close(patch: Partial<Pick<Manifest, "finished_at">> = {}): Promise<void> {
     this.#closed = true;
     this.#clearTimers();
-    while (this.#writer) await this.#writer;
+    await this.whenIdle();
     Object.assign(this.manifest, patch);
     this.#pending.clear();
     await this.#writeSnapshot();
@@ -184,11 +187,10 @@ export class ManifestStore {
   /** Pending changes (or written, unsynced lines) are appended and fsync'd within the batch interval. */
   #armBatch(): void {
     if (this.#batchTimer) return;
-    this.#batchTimer = setTimeout(() => {
+    this.#batchTimer = startTimer(this.#clock, this.#batchMs, () => {
       this.#batchTimer = null;
       this.#write().catch(() => undefined);
-    }, this.#batchMs);
-    this.#batchTimer.unref();
+    });
   }
 
   /**
@@ -220,7 +222,7 @@ export class ManifestStore {
           this.#snapshotDue = false;
           continue;
         }
-        if (this.#batchTimer) clearTimeout(this.#batchTimer);
+        this.#batchTimer?.();
         this.#batchTimer = null;
         const entries: JournalEntry[] = [...this.#pending].map(([id, set]) => ({ id, set }));
         this.#pending = new Map();
@@ -249,24 +251,23 @@ export class ManifestStore {
   /** Arms one timer for the next snapshot the cadence allows; it re-checks when it fires. */
   #scheduleSnapshot(): void {
     if (this.#snapshotTimer || this.#closed || this.#failure) return;
-    const wait = snapshotWaitMs(this.#cadence, this.#last, performance.now());
-    this.#snapshotTimer = setTimeout(() => {
+    const wait = snapshotWaitMs(this.#cadence, this.#last, this.#clock.now());
+    this.#snapshotTimer = startTimer(this.#clock, wait, () => {
       this.#snapshotTimer = null;
       // A snapshot being written now re-arms the timer when it ends (if still behind).
       if (!this.#behind || this.#closed || this.#compacting) return;
-      if (snapshotWaitMs(this.#cadence, this.#last, performance.now()) > 0) {
+      if (snapshotWaitMs(this.#cadence, this.#last, this.#clock.now()) > 0) {
         this.#scheduleSnapshot();
         return;
       }
       this.#snapshotDue = true;
       this.#writer ??= this.#loop();
-    }, wait);
-    this.#snapshotTimer.unref();
+    });
   }
 
   #clearTimers(): void {
-    if (this.#batchTimer) clearTimeout(this.#batchTimer);
-    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#batchTimer?.();
+    this.#snapshotTimer?.();
     this.#batchTimer = null;
     this.#snapshotTimer = null;
   }
@@ -288,7 +289,7 @@ export class ManifestStore {
   }
 
   async #writeSnapshot(): Promise<void> {
-    const started = performance.now();
+    const started = this.#clock.now();
     // Captured now: a milestone from here on is not in this snapshot and makes the store behind again.
     const wasBehind = this.#behind;
     this.#behind = false;
@@ -303,7 +304,7 @@ export class ManifestStore {
       this.#behind ||= wasBehind;
       throw err;
     }
-    const endedAt = performance.now();
+    const endedAt = this.#clock.now();
     this.#last = { endedAt, tookMs: endedAt - started, bytes };
     this.#snapshots += 1;
     this.#snapshotBytes += bytes;

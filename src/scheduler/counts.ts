@@ -1,9 +1,18 @@
 // Tallies how each shot of a run ended, from the manifest records the run left behind.
-import type { ManifestStore } from "../manifest/index.js";
+import type { ManifestStore, ShotStatus } from "../manifest/index.js";
 import type { PlanEntry } from "./plan.js";
 import type { RunCounts } from "./events.js";
 
-export function countOutcomes(entries: readonly PlanEntry[], store: ManifestStore): RunCounts {
+/**
+ * `runOutcomes`: how this run ended the shots it was to submit but did not (held back by --max-credits:
+ * skipped; refused before any generation existed: failed). Their records may still say `completed` — a finished
+ * shot keeps its record — but the counts say what this run did.
+ */
+export function countOutcomes(
+  entries: readonly PlanEntry[],
+  store: ManifestStore,
+  runOutcomes: ReadonlyMap<string, ShotStatus> = new Map(),
+): RunCounts {
   const counts: RunCounts = {
     total: entries.length,
     completed: 0,
@@ -24,7 +33,7 @@ export function countOutcomes(entries: readonly PlanEntry[], store: ManifestStor
       counts.excluded += 1;
       continue;
     }
-    const status = store.shot(entry.shot.id).status;
+    const status = runOutcomes.get(entry.shot.id) ?? store.shot(entry.shot.id).status;
     if (status === "completed") counts.completed += 1;
     else if (status === "failed") counts.failed += 1;
     else if (status === "unknown") counts.unknown += 1;

@@ -6,6 +6,11 @@ interface EventBase {
   t: number;
 }
 
+/**
+ * How this run ended each shot. A shot the run was to submit but did not — held back by --max-credits
+ * (`skipped`), or refused before any generation existed (`failed`) — counts as that even when its record keeps
+ * an earlier result (a finished shot never goes backwards: the manifest may still say `completed`).
+ */
 export interface RunCounts {
   total: number;
   completed: number;
@@ -31,9 +36,10 @@ export type RunEvent =
       concurrency: number;
     })
   /**
-   * A shot not submitted: announced after run_started for up-to-date and not-selected shots (no `error`), or
-   * skipped by the run itself (--max-credits: status "skipped", `error` the recorded E_MAX_CREDITS or
-   * E_PRICE_UNKNOWN, `reason` its message).
+   * A shot not submitted: announced after run_started for up-to-date and not-selected shots (no `error`; `status`
+   * its record's), or held back by the run itself (--max-credits: status "skipped", `error` E_MAX_CREDITS or
+   * E_PRICE_UNKNOWN, `reason` its message). A held-back shot's record keeps an earlier result (completed, in
+   * flight, unknown, failed) as it was; only one without a result records the skip.
    */
   | (EventBase & {
       type: "shot_skipped";

@@ -1,27 +1,15 @@
-// The record of a shot about to be submitted afresh: what the manifest says of it from the moment its POST may leave.
+// A resolved shot as the manifest records it: the seed of its record (request without image bytes), and its fresh record.
 import { requestRecord } from "../storyboard/index.js";
 import type { ResolvedShot } from "../storyboard/index.js";
-import type { ShotRecord } from "../manifest/index.js";
+import { newRecord } from "../manifest/index.js";
+import type { RecordSeed, ShotRecord } from "../manifest/index.js";
 
-/** `backend`: where its submission goes ("simulator" or the API origin); null when not submitted yet. */
+export function recordSeed(shot: ResolvedShot): RecordSeed {
+  const { id, model, inputHash, line, durationSeconds } = shot;
+  return { id, model, inputHash, line, durationSeconds, request: requestRecord(shot) };
+}
+
+/** The record of a shot not submitted yet. `backend`: where its submission goes; null when not submitted yet. */
 export function freshRecord(shot: ResolvedShot, backend: string | null = null): ShotRecord {
-  return {
-    id: shot.id,
-    status: "pending",
-    model: shot.model,
-    input_hash: shot.inputHash,
-    line: shot.line,
-    generation_id: null,
-    submitted_at: null,
-    completed_at: null,
-    polls: 0,
-    request: requestRecord(shot),
-    video_url: null,
-    clip: null,
-    credits_used: null,
-    duration_seconds: shot.durationSeconds,
-    error: null,
-    warnings: [],
-    backend,
-  };
+  return newRecord(recordSeed(shot), backend);
 }

@@ -10,10 +10,10 @@ export type {
   GenerationResult,
   DownloadJob,
   DownloadOutcome,
-} from "./run.js";
+} from "./run-types.js";
 export type { RunEvent, RunEventType, RunCounts } from "./events.js";
 export { outcomeExitCode } from "./counts.js";
 export { shardOf, inShard, parseShardSpec } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { PollPlanner } from "./poll-planner.js";
-export { freshRecord } from "./fresh-record.js";
+export { freshRecord, recordSeed } from "./fresh-record.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRequestBudget, type RequestKind } from "../../src/api/index.js";
-import { createFakeClock, settle } from "./fake-clock.js";
+import { createFakeClock, settle } from "../helpers/fake-clock.js";
 
 /** Starts acquire() calls and records the order (and clock time) in which they are granted. */
 function tracker(budget: ReturnType<typeof createRequestBudget>, clock: { now(): number }) {

@@ -1,4 +1,4 @@
-// A cold model's shots are probed as a cohort; a stuck oldest shot must not starve the others.
+// Integration: a cold model's cohort over real HTTP (the timing rules themselves: poll-queue.test.ts, on a fake clock).
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { AimlClient } from "../../src/api/index.js";
 import { json, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server.js";
@@ -55,20 +55,19 @@ it("polls every member of a cold cohort: shots that finish early complete though
   });
   const started = performance.now();
   await run;
-  // Without rotation only the two oldest (stuck) shots were probed until the shot timeout (20 s here).
-  expect(performance.now() - started).toBeLessThan(5_000);
+  // Without rotation only the two oldest (stuck) shots were probed until the shot timeout (20 s here); with it
+  // the four finish about 300 ms after submission — a wide margin for a loaded machine.
+  expect(performance.now() - started).toBeLessThan(15_000);
   expect([...finished].sort()).toEqual(["s2", "s3", "s4", "s5"]);
   const polled = new Set(server.requestsTo(GET_ROUTE).map((r) => r.query.generation_id));
   expect(polled).toEqual(new Set(shots.map((s) => `gen-${s.id}`)));
 });
 
-it("probes a cold cohort one shot at a time: the first probe does not poll every shot at once", async () => {
-  let firstSubmit = Infinity;
+it("a cold cohort costs polls with time, not with shots: ten shots complete with a few polls each", async () => {
   const submittedAt = new Map<string, number>();
   server.script(POST_ROUTE, [], {
     otherwise: (req) => {
       const id = `gen-${promptOf(req.body)}`;
-      firstSubmit = Math.min(firstSubmit, req.at);
       submittedAt.set(id, req.at);
       return json(200, queued(id));
     },
@@ -83,7 +82,7 @@ it("probes a cold cohort one shot at a time: the first probe does not poll every
   harness = await startHarness(shots.map(submitEntry));
   const result = await harness.run({ client, concurrency: 10, pollIntervalMs: 100, shotTimeoutMs: 20_000 });
   expect(result.counts.completed).toBe(10);
-  // One probe every half interval, one poll each: about 6 polls in the first 300 ms, never all 10 shots.
-  const early = server.requestsTo(GET_ROUTE).filter((r) => r.at - firstSubmit < 300);
-  expect(early.length).toBeLessThanOrEqual(7);
+  // every shot polled on every interval would be about 60 polls before the first completion alone
+  expect(server.requestsTo(GET_ROUTE).length).toBeLessThan(60);
+  expect(result.polls).toBe(server.requestsTo(GET_ROUTE).length);
 });

@@ -74,7 +74,7 @@ describe("--max-credits without a price", () => {
 describe("an estimateCredits that throws", () => {
   it(
     "stops the run with fatal E_ESTIMATE_CREDITS (cause kept): nothing more is sent, the paid id is kept",
-    { timeout: 5_000 },
+    { timeout: 20_000 }, // a hang never settles; 20 s is only a bound for a loaded machine
     async () => {
       server.script(POST_ROUTE, [json(200, queued("gen-a"))], { otherwise: json(200, queued("gen-x")) });
       server.script(GET_ROUTE, [], { otherwise: json(200, completed("gen-a")) });
@@ -112,7 +112,7 @@ describe("a listener that throws", () => {
 
   it.each(["run_started", "shot_submitted", "shot_status", "shot_completed", "run_finished"])(
     "on %s: the run settles with fatal E_EVENT_LISTENER and a consistent manifest",
-    { timeout: 5_000 },
+    { timeout: 20_000 }, // a hang never settles; 20 s is only a bound for a loaded machine
     async (type) => {
       server.script(POST_ROUTE, [json(200, queued("gen-a"))], { otherwise: json(200, queued("gen-x")) });
       server.script(GET_ROUTE, [json(200, { id: "gen-a", status: "generating" })], {
