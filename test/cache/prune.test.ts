@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openCache } from "../../src/cache/index.js";
 import type { ClipCache } from "../../src/cache/index.js";
 import { clipName } from "../../src/cache/layout.js";
-import { createFakeClock } from "../api/fake-clock.js";
-import type { FakeClock } from "../api/fake-clock.js";
+import { createFakeClock } from "../helpers/fake-clock.js";
+import type { FakeClock } from "../helpers/fake-clock.js";
 import { clipFile, entryInput, tempDir } from "./helpers.js";
 import type { ClipFile, TempDir } from "./helpers.js";
 
