@@ -182,7 +182,7 @@ describe("request budget", () => {
     void t.start("other", "poll");
     controller.abort(reason);
     expect(await aborted).toBe(reason);
-    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 1 });
+    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 1, logs: 0 });
     await clock.advance(10_000);
     expect(t.labels()).toEqual(["other"]);
     expect(budget.snapshot().granted).toBe(1);
@@ -219,6 +219,6 @@ describe("request budget", () => {
     );
     controller.abort();
     expect(new Set(await Promise.all(results))).toEqual(new Set(["aborted"]));
-    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0 });
+    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0, logs: 0 });
   });
 });
