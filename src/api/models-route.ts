@@ -1,21 +1,15 @@
 // GET /v1/models?include=pricing: the live model catalogue (no key needed), with ETag / If-None-Match revalidation.
-import { getJson, type ReadResult } from "./get-json.js";
+import { getJson } from "./get-json.js";
+import { readCatalogue, type CatalogueModel } from "./models-body.js";
 import type { Redactor } from "./redact.js";
 import type { Transport } from "./transport.js";
+
+export type { CatalogueModel } from "./models-body.js";
+export { readCatalogue } from "./models-body.js";
 
 export const MODELS_PATH = "/v1/models";
 /** The whole catalogue (every model of every kind, with pricing) is far larger than a generation answer. */
 const MAX_CATALOGUE_BYTES = 16 * 1024 * 1024;
-
-/** One model of the catalogue, as far as storyreel reads it; `pricing` stays raw (src/pricing parses it). */
-export interface CatalogueModel {
-  id: string;
-  aliases: readonly string[];
-  type: string | null;
-  name: string | null;
-  /** The model's `pricing` block as sent (with ?include=pricing), or null. */
-  pricing: unknown;
-}
 
 export interface ListModelsOptions {
   /** Ask for the `pricing` blocks (?include=pricing). Default true. */
@@ -65,33 +59,7 @@ export async function listModelsVia(
   return { notModified: false, etag, ...outcome.value, body: outcome.answer.text };
 }
 
-/** Reads a /v1/models body (also a cached one): `{ object, data: [{ id, aliases, type, info, pricing }] }`. */
-export function readCatalogue(json: unknown): ReadResult<{ models: CatalogueModel[]; simulated: boolean }> {
-  if (!isRecord(json)) return { ok: false, problem: "expected a JSON object" };
-  if (!Array.isArray(json.data)) return { ok: false, problem: '"data" is not an array' };
-  const models: CatalogueModel[] = [];
-  for (const item of json.data) {
-    // An entry without an id cannot be matched to anything: skipped, never guessed.
-    if (!isRecord(item) || typeof item.id !== "string" || item.id === "") continue;
-    const info = isRecord(item.info) ? item.info : {};
-    models.push({
-      id: item.id,
-      aliases: Array.isArray(item.aliases)
-        ? item.aliases.filter((a): a is string => typeof a === "string" && a !== "")
-        : [],
-      type: typeof item.type === "string" ? item.type : null,
-      name: typeof info.name === "string" ? info.name : null,
-      pricing: item.pricing ?? null,
-    });
-  }
-  return { ok: true, value: { models, simulated: json.storyreel_simulator === true } };
-}
-
 function header(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text === undefined || text === "" ? undefined : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
