@@ -26,7 +26,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /** The catalogue (GET /v1/models) is a convenience: a few quick tries, then the caller falls back to its cache. */
 export const CATALOGUE_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
-  attempts: 3,
+  attempts: 2,
   baseDelayMs: 250,
   capDelayMs: 2_000,
   jitter: "full",

@@ -27,6 +27,8 @@ export type Quote =
       model: string;
       /** How it was computed, e.g. "0.65 USD per second × 5 s (resolution 1080p)". */
       detail: string;
+      /** The rate alone, shared by shots of one setting, e.g. "0.65 USD per second (resolution 1080p)". */
+      rate: string;
     }
   | { known: false; reason: string };
 
@@ -70,19 +72,24 @@ export function quote(catalogue: PriceCatalogue, request: PriceRequest): Quote {
   }
   let usd = 0;
   const parts: string[] = [];
+  const rateParts: string[] = [];
   for (const rate of rates) {
     const quantity = quantityOf(rate.unit, request.durationSeconds);
     if (typeof quantity === "string") return { known: false, reason: `${model.id}: ${quantity}` };
     usd += (rate.price / rate.per) * quantity.amount;
-    parts.push(`${rate.price} USD per ${rate.per === 1 ? "" : `${rate.per} `}${rate.unit}${quantity.label}`);
+    const each = `${rate.price} USD per ${rate.per === 1 ? "" : `${rate.per} `}${rate.unit}`;
+    rateParts.push(each);
+    parts.push(`${each}${quantity.label}`);
   }
   usd = Math.round(usd * 1e9) / 1e9;
+  const where = setting === "" ? "" : ` (${setting})`;
   return {
     known: true,
     usd,
     credits: Math.round(usd * CREDITS_PER_USD),
     model: model.id,
-    detail: `${parts.join(" + ")}${setting === "" ? "" : ` (${setting})`}`,
+    detail: `${parts.join(" + ")}${where}`,
+    rate: `${rateParts.join(" + ")}${where}`,
   };
 }
 
