@@ -19,7 +19,7 @@ export function catalogueLabel(catalogue: PriceCatalogue): string {
 export function describeLoaded(loaded: LoadedCatalogue, options: { maxAgeHours: number }): string {
   const { catalogue, state, problem } = loaded;
   if (catalogue === null) {
-    return `prices: no catalogue (${problem ?? "not available"}); estimates fall back to earlier renders in this folder, else unknown`;
+    return `prices: no catalogue (${problem ?? "not available"})`;
   }
   const label = catalogueLabel(catalogue);
   switch (state) {
