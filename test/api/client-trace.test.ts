@@ -53,6 +53,7 @@ describe("X-Client-Request-Id and tracing headers (scripted server)", () => {
       expect(err).toBeInstanceOf(ClientRequestIdError);
       expect(hasCode(err, "E_CLIENT_REQUEST_ID")).toBe(true);
       expect((err as Error).message).toContain("A-Z a-z 0-9 . _ : -");
+      expect(classify(err)).toEqual({ retryable: false, kind: "config" });
     }
     expect(server.requests).toHaveLength(0);
     expect(client.stats().requests).toBe(0);
