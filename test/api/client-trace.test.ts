@@ -1,6 +1,12 @@
 // Request ids and tracing headers on submissions: X-Client-Request-Id sent and checked, x-inference-id rescues a lost body.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, ClientRequestIdError, makeClientRequestId, type AimlClient } from "../../src/api/index.js";
+import {
+  ApiError,
+  classify,
+  ClientRequestIdError,
+  makeClientRequestId,
+  type AimlClient,
+} from "../../src/api/index.js";
 import { startSimulator, type Simulator } from "../../src/simulator/index.js";
 import { hasCode } from "../../src/util/errors.js";
 import { json, raw, startScriptedServer, status, type ScriptedServer } from "../helpers/scripted-server.js";
