@@ -1,6 +1,7 @@
 // The seed documents' strategy, for comparison: one shot after another, poll at once, then every N seconds.
 import { mkdir } from "node:fs/promises";
 import { createClient, createRequestBudget } from "../src/api/index.js";
+import type { Generation } from "../src/api/index.js";
 import { downloadClip } from "../src/download/index.js";
 import { buildRequestBody, FrameCache, loadStoryboard } from "../src/storyboard/index.js";
 import type { Clock } from "../src/util/clock.js";
@@ -35,7 +36,7 @@ export async function runSequentialBaseline(options: {
       const timing = { submittedMs: clock.now() - startedAt, detectedMs: null as number | null, polls: 0 };
       generationIds.set(shot.id, submitted.id);
       shots.set(shot.id, timing);
-      let generation = submitted;
+      let generation: Generation = submitted;
       for (;;) {
         generation = await client.poll(submitted.id);
         timing.polls += 1;

@@ -1,5 +1,5 @@
 // What the bench and its simulator child process say to each other over the IPC channel (plain JSON data).
-import type { JobTiming } from "../src/simulator/index.js";
+import type { JobTiming, RequestKind } from "../src/simulator/index.js";
 
 /** The simulator options the bench uses, in a form that survives JSON (no clock, no functions). */
 export interface SimSpec {
@@ -11,12 +11,7 @@ export interface SimSpec {
 }
 
 /** One request the simulator received: kind, arrival (simulator clock), HTTP status, generation id of a poll. */
-export type LoggedRequest = [
-  kind: "submit" | "poll" | "download" | "other",
-  at: number,
-  status: number | null,
-  id: string | null,
-];
+export type LoggedRequest = [kind: RequestKind, at: number, status: number | null, id: string | null];
 
 /** What the bench reads from a simulator after a run. */
 export interface SimSnapshot {

@@ -1,4 +1,4 @@
-// The run's one shared request budget: every submit and poll of every shot waits here, so a 429 slows them all.
+// The run's one shared request budget: every submit, poll and logs listing waits here, so a 429 slows them all.
 import { systemClock, type Clock } from "../util/clock.js";
 import { ConfigError } from "./errors.js";
 import { GrantWindow } from "./grant-window.js";
@@ -13,9 +13,17 @@ import {
   type BucketConfig,
   type BucketState,
 } from "./token-bucket.js";
+import { LOGS_ROUTE_LIMIT, RouteGate, type RouteLimit } from "./route-gate.js";
 import { WaiterQueue } from "./waiter-queue.js";
 
-export type RequestKind = "submit" | "poll";
+/**
+ * "submit" and "poll" share the rate; "logs" (GET /v2/logs) shares it too and also has its own window
+ * (200 requests per 60 s by default), whose 429s pause only the logs requests.
+ */
+export type RequestKind = "submit" | "poll" | "logs";
+
+/** Which waiting kind is served first when several could go: submissions, then logs look-ups, then polls. */
+const SERVE_ORDER: readonly RequestKind[] = ["submit", "logs", "poll"];
 
 /** Grants are paced over this trailing window: a one-second server window plus 5% for arrival jitter. */
 const GATE_WINDOW_MS = 1050;
@@ -32,6 +40,8 @@ export interface RequestBudgetOptions {
   increasePerSecond?: number;
   /** Lowest rate a cut may reach. Default 5 requests/second (a 429 at a lower rate is a concurrency or quota limit, not a rate limit). */
   minRequestsPerSecond?: number;
+  /** The logs route's own limit; default 200 requests per 60 s (the API's documented limit). */
+  logsLimit?: RouteLimit;
 }
 
 export interface BudgetSnapshot {
@@ -41,14 +51,19 @@ export interface BudgetSnapshot {
   pausedUntil: number;
   granted: number;
   throttled: number;
-  waiting: { submit: number; poll: number };
+  waiting: { submit: number; poll: number; logs: number };
+  /** Until when logs requests are held after the logs route answered 429 (-Infinity: never paused). */
+  logsPausedUntil: number;
 }
 
 export interface RequestBudget {
   /** Resolves when a request may be sent. FIFO per kind; waiting submits go before waiting polls. Rejects with `signal.reason` on abort. */
   acquire(kind: RequestKind, signal?: AbortSignal): Promise<void>;
-  /** The server answered 429: pause everyone for `retryAfterMs` (or the default pause) and cut the rate. */
-  onThrottled(retryAfterMs?: number): void;
+  /**
+   * The server answered 429: pause everyone for `retryAfterMs` (or the default pause) and cut the rate.
+   * With `kind` "logs" the 429 came from the logs route's own limit: only logs requests are paused.
+   */
+  onThrottled(retryAfterMs?: number, kind?: RequestKind): void;
   /** A request succeeded: grow the rate additively. */
   onSuccess(): void;
   snapshot(): BudgetSnapshot;
@@ -76,13 +91,16 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
   const queues: Record<RequestKind, WaiterQueue<Waiter>> = {
     submit: new WaiterQueue<Waiter>(),
     poll: new WaiterQueue<Waiter>(),
+    logs: new WaiterQueue<Waiter>(),
   };
+  const logsGate = new RouteGate(checkRouteLimit("budget.logsLimit", options.logsLimit ?? LOGS_ROUTE_LIMIT));
   const watches = new Map<AbortSignal, SignalWatch>();
   let timer: { at: number; controller: AbortController } | null = null;
   let granted = 0;
   let throttledCount = 0;
 
-  const waiting = (): number => queues.submit.size + queues.poll.size;
+  const waiting = (): number => queues.submit.size + queues.poll.size + queues.logs.size;
+  const gateOpen = (kind: RequestKind, now: number): boolean => kind !== "logs" || logsGate.isOpen(now);
 
   /**
    * The bucket has a token, and (once a rate is set) fewer than `rate` grants fall in the trailing
@@ -99,9 +117,10 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
     return Math.max(tokenAt, window.freesAt(now, GATE_WINDOW_MS, bucket.rate));
   }
 
-  function record(now: number): void {
+  function record(now: number, kind: RequestKind): void {
     take(bucket);
     window.add(now);
+    if (kind === "logs") logsGate.record(now);
     granted++;
   }
 
@@ -164,20 +183,25 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
     const now = clock.now();
     refill(bucket, now);
     for (;;) {
-      const queue = queues.submit.size > 0 ? queues.submit : queues.poll.size > 0 ? queues.poll : null;
-      if (queue === null) {
+      if (waiting() === 0) {
         disarm();
+        return;
+      }
+      const kind = SERVE_ORDER.find((k) => queues[k].size > 0 && gateOpen(k, now));
+      if (kind === undefined) {
+        // Only logs requests wait, and their route's window is full (or paused): wake when it opens.
+        arm(logsGate.opensAt(now));
         return;
       }
       if (!mayGrant(now)) {
         arm(nextGrantAt(now));
         return;
       }
-      const waiter = queue.shift();
+      const waiter = queues[kind].shift();
       if (waiter === undefined) return; // unreachable while size > 0; never spin
       waiter.settled = true;
       unwatch(waiter);
-      record(now);
+      record(now, kind);
       waiter.resolve();
     }
   }
@@ -188,8 +212,8 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
       if (signal?.aborted) return Promise.reject(signal.reason as unknown);
       const now = clock.now();
       refill(bucket, now);
-      if (waiting() === 0 && mayGrant(now)) {
-        record(now);
+      if (waiting() === 0 && mayGrant(now) && gateOpen(kind, now)) {
+        record(now, kind);
         return Promise.resolve();
       }
       return new Promise<void>((resolve, reject) => {
@@ -200,13 +224,14 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
       });
     },
 
-    onThrottled(retryAfterMs) {
+    onThrottled(retryAfterMs, kind) {
       throttledCount++;
       const now = clock.now();
       refill(bucket, now);
       const pause =
         retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? retryAfterMs : defaultPauseMs;
-      throttle(bucket, config, now, pause, window.count(now));
+      if (kind === "logs") logsGate.pause(now + Math.max(0, pause));
+      else throttle(bucket, config, now, pause, window.count(now));
       if (waiting() > 0) drain();
     },
 
@@ -222,7 +247,8 @@ export function createRequestBudget(options: RequestBudgetOptions = {}): Request
         pausedUntil: bucket.pausedUntil,
         granted,
         throttled: throttledCount,
-        waiting: { submit: queues.submit.size, poll: queues.poll.size },
+        waiting: { submit: queues.submit.size, poll: queues.poll.size, logs: queues.logs.size },
+        logsPausedUntil: logsGate.pausedUntil,
       };
     },
   };
@@ -246,6 +272,14 @@ function bucketConfig(options: RequestBudgetOptions): BucketConfig {
     increasePerSecond: positiveOr("budget.increasePerSecond", options.increasePerSecond, 1),
     floor: Math.min(ceiling, positiveOr("budget.minRequestsPerSecond", options.minRequestsPerSecond, 5)),
   };
+}
+
+function checkRouteLimit(key: string, limit: RouteLimit): RouteLimit {
+  if (!Number.isInteger(limit.requests) || limit.requests < 1) {
+    throw new ConfigError(key, `${key}.requests is ${limit.requests}; allowed: an integer >= 1`);
+  }
+  positiveOr(`${key}.windowMs`, limit.windowMs, 1);
+  return limit;
 }
 
 function positiveOr(key: string, value: number | undefined, fallback: number): number {

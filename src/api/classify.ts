@@ -81,7 +81,7 @@ export function classify(err: unknown): Classification {
     return { retryable: false, kind: "aborted" };
   }
   const code = errorCode(err);
-  if (code === "E_CONFIG") return { retryable: false, kind: "config" };
+  if (code === "E_CONFIG" || code === "E_CLIENT_REQUEST_ID") return { retryable: false, kind: "config" };
   if (code === undefined) return { retryable: false, kind: "unexpected" };
   if (code.startsWith("HPE_")) return { retryable: true, kind: "network", networkCode: code };
   const kind: FailureKind = TIMEOUT_CODES.has(code) ? "timeout" : "network";

@@ -14,7 +14,8 @@ export type ApiErrorCode =
   | "E_SUBMIT_UNKNOWN"
   | "E_CLIENT_CLOSED";
 
-export type ApiPhase = "submit" | "poll";
+/** Which call failed: a generation's submit or poll, or a service route (catalogue, logs, billing). */
+export type ApiPhase = "submit" | "poll" | "models" | "logs" | "billing";
 
 export interface ApiErrorDetails {
   phase: ApiPhase;

@@ -36,6 +36,8 @@ export type ExchangeOutcome =
       /** The caller's signal cut the exchange. */
       aborted: boolean;
       error: unknown;
+      /** The answer's status line and headers, when they arrived before the failure (the body did not). */
+      head?: { status: number; headers: IncomingHttpHeaders };
     };
 
 class TimeoutMarker extends Error {
@@ -59,6 +61,7 @@ export async function exchange(req: ExchangeRequest): Promise<ExchangeOutcome> {
   };
   if (req.signal?.aborted) onAbort();
   else req.signal?.addEventListener("abort", onAbort, { once: true });
+  let head: { status: number; headers: IncomingHttpHeaders } | undefined;
   try {
     const options: Dispatcher.RequestOptions & { [SENT_STATE]: typeof state } = {
       [SENT_STATE]: state,
@@ -74,10 +77,18 @@ export async function exchange(req: ExchangeRequest): Promise<ExchangeOutcome> {
     };
     // undici hands the options object as it is to the interceptors, which read the state from it.
     const response = await withSentMarker(req.dispatcher).request(options);
+    head = { status: response.statusCode, headers: response.headers };
     const { text, truncated } = await readText(response.body, req.maxBodyBytes);
     return { kind: "response", status: response.statusCode, headers: response.headers, text, truncated };
   } catch (error) {
-    return { kind: "failure", sent: state.sent, timedOut: state.timedOut, aborted: state.aborted, error };
+    return {
+      kind: "failure",
+      sent: state.sent,
+      timedOut: state.timedOut,
+      aborted: state.aborted,
+      error,
+      ...(head === undefined ? {} : { head }),
+    };
   } finally {
     cancelTimer();
     req.signal?.removeEventListener("abort", onAbort);

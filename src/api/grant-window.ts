@@ -1,9 +1,15 @@
 // Exact times of recent grants: how many fell in any trailing window, and when that count next drops.
-const HORIZON_MS = 2000;
+const DEFAULT_HORIZON_MS = 2000;
 
 export class GrantWindow {
   #times: number[] = [];
   #head = 0;
+  readonly #horizonMs: number;
+
+  /** `horizonMs`: how far back grants are kept (at least the longest window asked about). */
+  constructor(horizonMs = DEFAULT_HORIZON_MS) {
+    this.#horizonMs = horizonMs;
+  }
 
   add(now: number): void {
     this.#times.push(now);
@@ -36,7 +42,7 @@ export class GrantWindow {
   }
 
   #trim(now: number): void {
-    this.#head = this.#firstAfter(now - HORIZON_MS);
+    this.#head = this.#firstAfter(now - this.#horizonMs);
     // Compact now and then so memory stays proportional to the grants in the horizon.
     if (this.#head > 1024 && this.#head * 2 > this.#times.length) {
       this.#times = this.#times.slice(this.#head);

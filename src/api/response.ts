@@ -67,7 +67,8 @@ function idHoldsSecret(json: unknown, redact: Redactor): boolean {
   return typeof id === "string" && redact(id) !== id;
 }
 
-function statusError(answer: HttpAnswer, ctx: ResponseContext): ApiError {
+/** The typed error for a non-2xx answer (status, the API's message and request id, Retry-After). */
+export function statusError(answer: HttpAnswer, ctx: ResponseContext): ApiError {
   const { apiMessage, requestId } = readErrorBody(answer.text, answer.headers, ctx.redact);
   const code = codeForStatus(answer.status);
   const retryAfterMs =
@@ -143,23 +144,35 @@ export function transportError(
   });
 }
 
-/** Wraps a failure of a POST that may have reached the server: it must never be resent automatically. */
-export function submitUnknown(reason: string, cause: ApiError): ApiError {
-  return new ApiError(
-    "E_SUBMIT_UNKNOWN",
-    `submit: outcome unknown: ${reason}. The generation may have been created and charged; it was NOT resent. ` +
-      "Check your AIML API dashboard before submitting this shot again.",
-    {
-      phase: "submit",
-      ...(cause.status === undefined ? {} : { status: cause.status }),
-      ...(cause.requestId === undefined ? {} : { requestId: cause.requestId }),
-      ...(cause.networkCode === undefined ? {} : { networkCode: cause.networkCode }),
-      ...(cause.generationId === undefined ? {} : { generationId: cause.generationId }),
-      cause,
-    },
-  );
+/**
+ * Wraps a failure of a POST that may have reached the server: it must never be resent automatically.
+ * `inferenceId` (the answer's x-inference-id header) names the generation when the body could not.
+ */
+export function submitUnknown(reason: string, cause: ApiError, inferenceId: string | null = null): ApiError {
+  const generationId = cause.generationId ?? inferenceId ?? undefined;
+  const named =
+    generationId === undefined
+      ? "The generation may have been created and charged; it was NOT resent. " +
+        "Check your AIML API dashboard before submitting this shot again."
+      : `The answer named generation ${generationId}: poll it rather than submitting again.`;
+  return new ApiError("E_SUBMIT_UNKNOWN", `submit: outcome unknown: ${reason}. ${named}`, {
+    phase: "submit",
+    ...(cause.status === undefined ? {} : { status: cause.status }),
+    ...(cause.requestId === undefined ? {} : { requestId: cause.requestId }),
+    ...(cause.networkCode === undefined ? {} : { networkCode: cause.networkCode }),
+    ...(generationId === undefined ? {} : { generationId }),
+    cause,
+  });
 }
 
-function what(ctx: { phase: ApiPhase; expectedId?: string }): string {
-  return ctx.phase === "submit" ? "submit" : `poll ${ctx.expectedId ?? ""}`.trimEnd();
+const PHASE_LABEL: Readonly<Record<Exclude<ApiPhase, "poll">, string>> = {
+  submit: "submit",
+  models: "model catalogue (GET /v1/models)",
+  logs: "request logs (GET /v2/logs)",
+  billing: "balance (GET /v2/billing)",
+};
+
+/** How messages name the call: "submit", "poll <id>", "request logs (GET /v2/logs)", … */
+export function what(ctx: { phase: ApiPhase; expectedId?: string }): string {
+  return ctx.phase === "poll" ? `poll ${ctx.expectedId ?? ""}`.trimEnd() : PHASE_LABEL[ctx.phase];
 }

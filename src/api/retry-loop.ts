@@ -45,7 +45,7 @@ export async function withRetries<T>(
   attemptOnce: () => Promise<T>,
 ): Promise<T> {
   const { policy, clock, budget, stats } = ctx;
-  const kind: RequestKind = phase;
+  const kind = budgetKind(phase);
   const started = clock.now();
   for (let attempt = 1; ; attempt++) {
     await budget.acquire(kind, signal);
@@ -63,6 +63,7 @@ export async function withRetries<T>(
       stats.throttled++;
       budget.onThrottled(
         error.retryAfterMs === undefined ? undefined : Math.min(error.retryAfterMs, policy.retryAfterCapMs),
+        kind,
       );
     }
     if (error.code === "E_SUBMIT_UNKNOWN") stats.submitUnknown++;
@@ -80,6 +81,12 @@ export async function withRetries<T>(
     }
     await sleepOrAbort(clock, delayMs, signal);
   }
+}
+
+/** The budget queue of a call: logs listings have their own route limit; the catalogue and billing wait like polls. */
+export function budgetKind(phase: ApiPhase): RequestKind {
+  if (phase === "submit" || phase === "logs") return phase;
+  return "poll";
 }
 
 /** Clock.sleep, but an abort always rejects with the signal's own reason (Node's timers wrap it in an AbortError). */

@@ -24,6 +24,16 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   retryAfterCapMs: 60_000,
 });
 
+/** The catalogue (GET /v1/models) is a convenience: a few quick tries, then the caller falls back to its cache. */
+export const CATALOGUE_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  attempts: 2,
+  baseDelayMs: 250,
+  capDelayMs: 2_000,
+  jitter: "full",
+  deadlineMs: 8_000,
+  retryAfterCapMs: 5_000,
+});
+
 /**
  * Milliseconds to wait before the next attempt. `attempt` is the 1-based number of the attempt that just failed;
  * `random` returns [0, 1). A Retry-After (capped at retryAfterCapMs) is a floor under the jittered backoff.

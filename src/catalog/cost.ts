@@ -1,4 +1,5 @@
-// Estimates a generation's cost in AIML credits from the price table; unknown stays unknown (null), never guessed.
+// Estimates a generation's cost in AIML credits from the static price table; unknown stays unknown (null), never
+// guessed. Live prices (the API's catalogue) are src/pricing's job; plan and render price shots through it.
 import { matchAllowed } from "./allowed-values.js";
 import type { ModelSpec } from "./model-spec.js";
 import { USD_TO_CREDITS, type PriceRate } from "./price-table.js";

@@ -24,8 +24,8 @@ export interface PriceEntry {
 
 /**
  * Model id → published AIML price. Only prices actually read on an AIML page belong here; never estimates.
- * Empty for now: on 2026-11-21 the searchable copies of aimlapi.com and docs.aimlapi.com (model pages,
- * the pricing page https://aimlapi.com/ai-ml-api-pricing, the Veo reference pages) showed no per-model
- * video price -- only third-party resellers' prices, which are not AIML's. Every estimate is therefore unknown.
+ * Empty: on 2026-11-21 the searchable copies of aimlapi.com and docs.aimlapi.com showed no per-model video
+ * price. Prices now come from the API's live catalogue (GET /v1/models?include=pricing, read by src/pricing,
+ * cached per user); this static table only backs `estimateCost` for library callers that price a ModelSpec.
  */
 export const PRICE_TABLE: Readonly<Record<string, PriceEntry>> = {};

@@ -1,9 +1,12 @@
-// `storyreel plan`: the table of what render would do, or the whole plan as JSON; never sends anything.
+// `storyreel plan`: the table of what render would do and cost (USD, credits, each with its basis), or the whole
+// plan as JSON; submits nothing.
 import { plan } from "../commands/plan.js";
 import type { PlannedShot, PlanResult } from "../commands/plan.js";
 import { USD_TO_CREDITS, USD_TO_CREDITS_SOURCE } from "../catalog/index.js";
+import { resolveCacheDir } from "../pricing/index.js";
 import { table } from "../report/format.js";
 import type { CliIo } from "./io.js";
+import { UsageError } from "./option-rules.js";
 import { fromCwd } from "./paths.js";
 import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
@@ -11,6 +14,10 @@ import type { SelectionFlags } from "./selection-flags.js";
 export interface PlanFlags extends SelectionFlags {
   out?: string;
   json?: boolean;
+  /** Price with the built-in simulator's list (the backend `render --sim` uses). */
+  sim?: boolean;
+  baseUrl?: string;
+  refreshPrices?: boolean;
 }
 
 const ACTION_LABEL: Readonly<Record<PlannedShot["action"], string>> = {
@@ -25,53 +32,96 @@ export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Pr
     storyboard: fromCwd(io, file),
     selection: selectionFromFlags(flags),
     ...(flags.out !== undefined ? { outDir: fromCwd(io, flags.out) } : {}),
+    prices: await priceFlags(flags, io),
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  // Each estimate's basis once, as a numbered footnote: shots of one model usually share it.
+  io.stdout.write(planText(result));
+  return 0;
+}
+
+/** --sim, or the API's catalogue at --base-url / AIML_API_BASE / the default, cached in the user's cache folder. */
+async function priceFlags(flags: PlanFlags, io: CliIo) {
+  if (flags.sim && flags.baseUrl !== undefined) {
+    throw new UsageError(
+      "--sim and --base-url do not go together: --sim prices with the built-in simulator's list; drop one",
+    );
+  }
+  const cacheDir = resolveCacheDir(io.env);
+  const refresh = flags.refreshPrices === true;
+  if (flags.sim) return { sim: true, cacheDir, refresh };
+  const from = flags.baseUrl !== undefined ? "--base-url" : "AIML_API_BASE";
+  const baseUrl = (flags.baseUrl ?? io.env.AIML_API_BASE)?.trim();
+  if (baseUrl === undefined || baseUrl === "") return { cacheDir, refresh };
+  // Checked like render checks it (https, or http on a loopback host), so a typo is exit 2, not "no catalogue".
+  const { parseBaseUrl } = await import("../api/index.js");
+  parseBaseUrl(baseUrl, from);
+  return { baseUrl, cacheDir, refresh };
+}
+
+export function planText(result: PlanResult): string {
+  // Each estimate's basis once, as a numbered footnote: shots of one model and setting share it.
   const bases: string[] = [];
   const footnote = (basis: string): string => {
     const at = bases.indexOf(basis);
     return `[${(at === -1 ? bases.push(basis) : at + 1).toString()}]`;
   };
-  const rows = [["shot", "action", "model", "seconds", "est. credits", "request", "why"]];
+  const rows = [["shot", "action", "model", "seconds", "est. USD", "est. credits", "request", "why"]];
   for (const shot of result.shots) {
+    const submits = shot.action === "submit";
     rows.push([
       shot.id,
       ACTION_LABEL[shot.action],
       shot.model,
       shot.durationSeconds === null ? "?" : String(shot.durationSeconds),
-      shot.action !== "submit" ? "-" : `${creditsCell(shot)} ${footnote(shot.estimate.basis)}`,
+      !submits ? "-" : shot.estimate.usd === null ? "unknown" : usd(shot.estimate.usd),
+      !submits ? "-" : `${creditsCell(shot)} ${footnote(shot.estimate.detail)}`,
       summarise(shot.request),
       shot.reason === ACTION_LABEL[shot.action] ? "" : shot.reason,
     ]);
   }
   const t = result.totals;
   const notes = bases.map((basis, i) => `[${i + 1}] ${basis}`);
-  io.stdout.write(
+  return (
     `${table(rows)}\n\n` +
-      (notes.length > 0 ? `${notes.join("\n")}\n\n` : "") +
-      `${t.toSubmit} to render (${t.secondsToGenerate} s of video), ${t.toResume} to resume, ${t.upToDate} up to date, ${t.excluded} not selected\n` +
-      `estimated cost: ${costText(t)}\n` +
-      `credits are AIML credits: $1 = ${USD_TO_CREDITS.toLocaleString("en-US")} credits (${USD_TO_CREDITS_SOURCE})\n` +
-      `output: ${result.outDir}\nnothing was sent.\n`,
+    (notes.length > 0 ? `${notes.join("\n")}\n\n` : "") +
+    `${t.toSubmit} to render (${t.secondsToGenerate} s of video), ${t.toResume} to resume, ${t.upToDate} up to date, ${t.excluded} not selected\n` +
+    `estimated cost: ${costText(t)}\n` +
+    (result.prices === null ? "" : `${result.prices.note}\n`) +
+    `credits are AIML credits: $1 = ${USD_TO_CREDITS.toLocaleString("en-US")} credits (${USD_TO_CREDITS_SOURCE})\n` +
+    `output: ${result.outDir}\nnothing was submitted.\n`
   );
-  return 0;
 }
 
 function creditsCell(shot: PlannedShot): string {
   return shot.estimate.credits === null ? "unknown" : shot.estimate.credits.toLocaleString("en-US");
 }
 
-/** "1,200,000 credits", "1,200,000 credits + 2 shots of unknown price", or "unknown (3 shots of unknown price)". */
+/**
+ * "$3.25 (6,500,000 credits): 2 from the catalogue, 1 observed", "… + 2 shots of unknown price",
+ * or "unknown (3 shots of unknown price)".
+ */
 function costText(totals: PlanResult["totals"]): string {
   const n = totals.unknownPrice;
   const unknown = `${n} shot${n === 1 ? "" : "s"} of unknown price`;
   if (n > 0 && n === totals.toSubmit) return `unknown (${unknown})`;
-  const known = `${totals.estimatedCredits.toLocaleString("en-US")} credits`;
-  return n > 0 ? `${known} + ${unknown}` : known;
+  const b = totals.byBasis;
+  const parts = [
+    b.catalogue > 0 ? `${b.catalogue} priced by the catalogue` : "",
+    b.simulator > 0 ? `${b.simulator} by the simulator's list` : "",
+    b.observed > 0 ? `${b.observed} by earlier renders (observed)` : "",
+  ].filter((p) => p !== "");
+  const known = `${usd(totals.estimatedUsd)} (${totals.estimatedCredits.toLocaleString("en-US")} credits)`;
+  const how = parts.length > 0 ? `: ${parts.join(", ")}` : "";
+  return n > 0 ? `${known}${how} + ${unknown}` : `${known}${how}`;
+}
+
+/** $3.25; amounts under a cent keep their digits ($0.0042). */
+function usd(amount: number): string {
+  if (amount !== 0 && Math.abs(amount) < 0.01) return `$${amount.toPrecision(2)}`;
+  return `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** The request in one short line: fields other than the prompt, frames by file name. */

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { describeSimulator, parseFaultScript, parseLatencySpec, startSimulator } from "../simulator/index.js";
 import type { SimulatorOptions } from "../simulator/index.js";
 import type { CliIo } from "./io.js";
-import { UsageError, wholeNumber } from "./option-rules.js";
+import { nonNegativeNumber, UsageError, wholeNumber } from "./option-rules.js";
 
 export interface SimFlags {
   port?: string;
@@ -11,6 +11,8 @@ export interface SimFlags {
   render?: string;
   rateLimit?: string;
   faults?: string;
+  balance?: string;
+  logsDelay?: string;
 }
 
 export async function simCommand(flags: SimFlags, io: CliIo, until: Promise<void>): Promise<number> {
@@ -21,6 +23,10 @@ export async function simCommand(flags: SimFlags, io: CliIo, until: Promise<void
       ? { rateLimit: { requestsPerSecond: wholeNumber("--rate-limit", flags.rateLimit) } }
       : {}),
     ...(flags.faults !== undefined ? { faults: parseFaultScript(await readFaults(flags.faults)) } : {}),
+    ...(flags.balance !== undefined ? { balanceUsd: nonNegativeNumber("--balance", flags.balance) } : {}),
+    ...(flags.logsDelay !== undefined
+      ? { logsDelayMs: nonNegativeNumber("--logs-delay", flags.logsDelay) * 1000 }
+      : {}),
   };
   if (flags.render !== undefined) {
     if (flags.render !== "ffmpeg" && flags.render !== "fast") {

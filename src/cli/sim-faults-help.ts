@@ -21,18 +21,21 @@ export const FAULT_KIND_DOCS: readonly FaultKindDoc[] = [
   { kind: "submit", what: "the POST that creates a generation" },
   { kind: "poll", what: "a GET of a generation's state" },
   { kind: "download", what: "the GET of the finished clip" },
+  { kind: "models", what: "GET /v1/models, the catalogue with prices" },
+  { kind: "logs", what: "GET /v2/logs, the request log reconciliation reads" },
+  { kind: "billing", what: "GET /v2/billing, the balance checked before spending" },
 ];
 
 export const FAULT_TYPE_DOCS: readonly FaultTypeDoc[] = [
   {
     type: "status",
-    kinds: ["submit", "poll", "download"],
+    kinds: ["submit", "poll", "download", "models", "logs", "billing"],
     what: 'answer this HTTP "status" with the API\'s error shape (and "message"); "retryAfter": seconds or an HTTP-date, "retryAfterDate": an HTTP-date that many seconds ahead',
     example: '{"kind":"submit","fault":{"type":"status","status":429,"retryAfter":2},"times":3}',
   },
   {
     type: "reset",
-    kinds: ["submit", "poll", "download"],
+    kinds: ["submit", "poll", "download", "models", "logs", "billing"],
     what: "close the connection before answering (a submit creates no job)",
     example: '{"kind":"poll","fault":{"type":"reset"},"times":2}',
   },
@@ -43,14 +46,20 @@ export const FAULT_TYPE_DOCS: readonly FaultTypeDoc[] = [
     example: '{"kind":"submit","fault":{"type":"reset-after-accept"}}',
   },
   {
+    type: "drop-after-headers",
+    kinds: ["submit"],
+    what: "create the job (it is paid for), send the status line and headers (x-inference-id included) and half the body, then close",
+    example: '{"kind":"submit","fault":{"type":"drop-after-headers"},"probability":0.03}',
+  },
+  {
     type: "stall",
-    kinds: ["submit", "poll", "download"],
+    kinds: ["submit", "poll", "download", "models", "logs", "billing"],
     what: "never answer; the connection stays open until the client gives up",
     example: '{"kind":"download","fault":{"type":"stall"}}',
   },
   {
     type: "malformed",
-    kinds: ["submit", "poll"],
+    kinds: ["submit", "poll", "models", "logs", "billing"],
     what: "answer 200 with a body that is not JSON (a submit still creates the job)",
     example: '{"kind":"poll","fault":{"type":"malformed"},"probability":0.1}',
   },
@@ -92,9 +101,15 @@ export const FAULT_TYPE_DOCS: readonly FaultTypeDoc[] = [
   },
   {
     type: "delay",
-    kinds: ["submit", "poll", "download"],
+    kinds: ["submit", "poll", "download", "models", "logs", "billing"],
     what: 'wait "ms" milliseconds, then answer normally',
     example: '{"kind":"poll","fault":{"type":"delay","ms":1500},"times":"always"}',
+  },
+  {
+    type: "lag",
+    kinds: ["logs"],
+    what: 'leave out rows younger than "ms" milliseconds (the analytics pipeline behind the logs lagging)',
+    example: '{"kind":"logs","fault":{"type":"lag","ms":60000},"times":"always"}',
   },
 ];
 

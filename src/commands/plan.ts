@@ -1,14 +1,22 @@
-// `plan`: what `render` would do, shot by shot, with seconds to generate and an estimated cost; sends nothing.
+// `plan`: what `render` would do, shot by shot, with seconds to generate and an estimated cost in USD and credits,
+// each with its basis; submits nothing (it may read the public price catalogue, which takes no key).
 import { requestRecord } from "../storyboard/index.js";
 import type { PlanAction, Selection } from "../scheduler/index.js";
 import { prepareRun } from "./prepare.js";
 import { PriceBook } from "./price-book.js";
-import type { ShotEstimate } from "./price-book.js";
+import type { EstimateBasis, ShotEstimate } from "./price-book.js";
+import { loadPriceSource } from "./price-source.js";
+import type { PriceSource, PriceSourceOptions } from "./price-source.js";
 
 export interface PlanOptions {
   storyboard: string;
   outDir?: string;
   selection?: Selection;
+  /**
+   * Where prices come from: the simulator's list (`sim`) or the API's catalogue (cached in `cacheDir`).
+   * Omitted: no catalogue is read; estimates come from earlier renders in the folder, else unknown.
+   */
+  prices?: PriceSourceOptions;
 }
 
 export interface PlannedShot {
@@ -44,14 +52,31 @@ export interface PlanResult {
     secondsToGenerate: number;
     /** Estimated credits of the submissions whose price is known. */
     estimatedCredits: number;
+    /** The same in USD ($1 = 2,000,000 credits). */
+    estimatedUsd: number;
     /** Submissions whose price is unknown. */
     unknownPrice: number;
+    /** Submissions per basis of their estimate. */
+    byBasis: Record<EstimateBasis, number>;
   };
+  /** Where the prices came from this time; null when `prices` was not asked for. */
+  prices: (Omit<PriceSource, "catalogue"> & { checkedAt: string | null }) | null;
+}
+
+function catalogueProblem(source: PriceSource): string | null {
+  if (source.catalogue !== null) return null;
+  return "no price catalogue (see prices:)";
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
   const { storyboard, previous, plan: runPlan } = await prepareRun(options);
-  const prices = PriceBook.fromManifest(previous);
+  const source = options.prices === undefined ? null : await loadPriceSource(options.prices);
+  const prices = PriceBook.create(
+    previous,
+    source === null
+      ? {}
+      : { backend: source.backend, catalogue: source.catalogue, catalogueProblem: catalogueProblem(source) },
+  );
   const shots = runPlan.entries.map(({ shot, action, reason, previous: before }): PlannedShot => ({
     id: shot.id,
     index: shot.index,
@@ -68,6 +93,9 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
     generationId: action === "resume" ? (before?.generation_id ?? null) : null,
   }));
   const submitted = shots.filter((s) => s.action === "submit");
+  const byBasis: Record<EstimateBasis, number> = { catalogue: 0, simulator: 0, observed: 0, unknown: 0 };
+  for (const s of submitted) byBasis[s.estimate.basis]++;
+  const estimatedCredits = submitted.reduce((sum, s) => sum + (s.estimate.credits ?? 0), 0);
   return {
     storyboard: storyboard.path,
     outDir: storyboard.outputDir,
@@ -79,8 +107,20 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
       upToDate: shots.filter((s) => s.action === "skip").length,
       excluded: shots.filter((s) => s.action === "excluded").length,
       secondsToGenerate: submitted.reduce((sum, s) => sum + (s.durationSeconds ?? 0), 0),
-      estimatedCredits: submitted.reduce((sum, s) => sum + (s.estimate.credits ?? 0), 0),
+      estimatedCredits,
+      estimatedUsd: Math.round(submitted.reduce((sum, s) => sum + (s.estimate.usd ?? 0), 0) * 1e9) / 1e9,
       unknownPrice: submitted.filter((s) => s.estimate.credits === null).length,
+      byBasis,
     },
+    prices:
+      source === null
+        ? null
+        : {
+            backend: source.backend,
+            state: source.state,
+            problem: source.problem,
+            note: source.note,
+            checkedAt: source.catalogue?.checkedAt ?? null,
+          },
   };
 }

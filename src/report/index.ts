@@ -25,5 +25,5 @@ export {
 export type { GithubReportInput } from "./github.js";
 export { statusText } from "./status-text.js";
 export type { StatusTextInput } from "./status-text.js";
-export { modelsText, durationsText } from "./models-text.js";
-export type { ModelRow } from "./models-text.js";
+export { modelCardText, modelsText, durationsText, priceText } from "./models-text.js";
+export type { CardFieldRow, ModelCardRow, ModelRow, PriceRow } from "./models-text.js";

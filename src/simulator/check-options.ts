@@ -11,6 +11,10 @@ export function checkOptions(opts: SimulatorOptions): void {
   rule(opts.rateLimit?.requestsPerSecond, "rateLimit.requestsPerSecond", (n) => n >= 1, "a number >= 1");
   rule(opts.recordRequests, "recordRequests", (n) => n >= 0, "a number >= 0 (Infinity keeps all)");
   rule(opts.maxBodyBytes, "maxBodyBytes", (n) => n >= 1, "a number of bytes >= 1");
+  rule(opts.balanceUsd, "balanceUsd", Number.isFinite, "a number of USD");
+  rule(opts.logsDelayMs, "logsDelayMs", (n) => Number.isFinite(n) && n >= 0, "milliseconds >= 0");
+  rule(opts.priceScale, "priceScale", (n) => Number.isFinite(n) && n > 0, "a number > 0");
+  rule(opts.chargeScale, "chargeScale", (n) => Number.isFinite(n) && n >= 0, "a number >= 0");
   if (opts.render !== undefined && opts.render !== "ffmpeg" && opts.render !== "fast") {
     throw new SimulatorConfigError(
       `render ${JSON.stringify(opts.render)} is not allowed: use "ffmpeg" or "fast"`,

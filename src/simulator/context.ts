@@ -6,6 +6,7 @@ import type { Job } from "./job.js";
 import type { LatencySpec } from "./latency.js";
 import type { SlidingWindowLimiter } from "./rate-limit.js";
 import type { RequestRecorder } from "./recorder.js";
+import type { RequestLog } from "./request-log.js";
 import type { Renderer } from "./renderer.js";
 import type { StatsCollector } from "./stats.js";
 
@@ -24,6 +25,14 @@ export interface SimContext {
   faults: FaultController;
   recorder: RequestRecorder;
   limiter: SlidingWindowLimiter | null;
+  /** GET /v2/logs' own limit: 200 requests per 60 s. */
+  logsLimiter: SlidingWindowLimiter;
+  /** Every answered submission, for GET /v2/logs. */
+  requestLog: RequestLog;
+  /** A log row appears this long after its request (simulator clock). */
+  logsDelayMs: number;
+  /** Mutable: Simulator.setPriceScale changes the list (and so the catalogue's ETag). */
+  pricing: { priceScale: number; chargeScale: number; balanceUsd: number };
   apiKey: string | null;
   rejectKeys: Readonly<Record<string, 401 | 403>>;
   clips: ClipProducer;

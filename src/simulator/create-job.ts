@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { ModelSpec } from "../catalog/index.js";
 import type { SimContext } from "./context.js";
-import { creditsFor } from "./credits.js";
+import { simulatedCredits } from "./price-list.js";
 import type { Fault } from "./fault-types.js";
 import type { Job, JobTiming } from "./job.js";
 import { drawLatency } from "./latency.js";
@@ -41,11 +41,15 @@ export function createJob(
     error: fault?.type === "job-error" ? jobErrorOf(fault) : null,
     failedAt: now + latency,
     render: { state: "pending" },
-    credits: creditsFor(req.model, {
-      durationSeconds: plan.durationSeconds,
-      resolution: typeof resolution === "string" ? resolution : (req.model.defaults.resolution ?? null),
-      audio: plan.audio,
-    }),
+    credits: simulatedCredits(
+      req.model,
+      {
+        durationSeconds: plan.durationSeconds,
+        resolution: typeof resolution === "string" ? resolution : null,
+        audio: plan.audio,
+      },
+      ctx.pricing,
+    ),
     timing,
     due: false,
     ended: false,

@@ -1,6 +1,6 @@
 // Parses a JSON fault script (e.g. from `storyreel sim --faults`) into checked FaultRules.
 import { SimulatorConfigError } from "./errors.js";
-import { FAULT_KINDS } from "./fault-types.js";
+import { FAULT_KIND_NAMES, FAULT_KINDS } from "./fault-types.js";
 import type { Fault, FaultKind, FaultMatch, FaultRule, FaultType } from "./fault-types.js";
 
 type Json = Record<string, unknown>;
@@ -27,11 +27,11 @@ function parseJson(text: string): unknown {
 function parseRule(entry: unknown, at: string): FaultRule {
   const rule = object(entry, at);
   const kind = rule["kind"];
-  if (kind !== "submit" && kind !== "poll" && kind !== "download") {
-    throw bad(`${at}.kind`, kind, '"submit", "poll" or "download"');
+  if (typeof kind !== "string" || !(FAULT_KIND_NAMES as readonly string[]).includes(kind)) {
+    throw bad(`${at}.kind`, kind, FAULT_KIND_NAMES.map((k) => JSON.stringify(k)).join(", "));
   }
-  const fault = parseFault(rule["fault"], `${at}.fault`, kind);
-  const out: FaultRule = { kind, fault };
+  const fault = parseFault(rule["fault"], `${at}.fault`, kind as FaultKind);
+  const out: FaultRule = { kind: kind as FaultKind, fault };
   const times = rule["times"];
   if (times !== undefined) {
     if (times !== "always" && !(typeof times === "number" && Number.isInteger(times) && times >= 1)) {
@@ -74,10 +74,11 @@ function parseFault(entry: unknown, at: string, kind: FaultKind): Fault {
         ...optionalString(fault, "name", at),
         ...optionalString(fault, "message", at),
       };
-    case "delay": {
+    case "delay":
+    case "lag": {
       const ms = optionalNumber(fault, "ms", at, (n) => n >= 0, "milliseconds >= 0");
       if (ms === undefined) throw bad(`${at}.ms`, undefined, "milliseconds >= 0");
-      return { type: "delay", ms };
+      return { type: type as "delay" | "lag", ms };
     }
     default:
       return { type } as Fault;

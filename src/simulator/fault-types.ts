@@ -1,7 +1,7 @@
 // The vocabulary of scripted faults: what can go wrong, on which kind of request, and for which requests.
 
-/** The request kinds a fault can target. */
-export type FaultKind = "submit" | "poll" | "download";
+/** The request kinds a fault can target: generations, clip downloads, and the service routes. */
+export type FaultKind = "submit" | "poll" | "download" | "models" | "logs" | "billing";
 
 export type Fault =
   /** Answer with this HTTP status and the API's error shape (downloads: a short text body). */
@@ -18,9 +18,14 @@ export type Fault =
   | { type: "reset" }
   /** Submit only: create the job (it is paid) and destroy the socket without answering. */
   | { type: "reset-after-accept" }
+  /**
+   * Submit only: create the job (it is paid), send the answer's status line and headers (x-inference-id
+   * included) and half its body, then destroy the socket: the id survives only in the header.
+   */
+  | { type: "drop-after-headers" }
   /** Never answer; the socket stays open until the client gives up or the simulator closes. */
   | { type: "stall" }
-  /** 200 with a broken JSON body (submit: the job is created, like reset-after-accept). */
+  /** 200 with a broken JSON body (submit: the job is created, like reset-after-accept; headers intact). */
   | { type: "malformed" }
   /** 200 with valid JSON of the wrong shape (submit: the job is created). */
   | { type: "unexpected" }
@@ -35,14 +40,16 @@ export type Fault =
   /** Poll only: answer 404 for a known id, as if the API had forgotten it. */
   | { type: "forget" }
   /** Wait `ms` and then answer normally. */
-  | { type: "delay"; ms: number };
+  | { type: "delay"; ms: number }
+  /** Logs only: this answer leaves out rows younger than `ms` (the analytics pipeline lagging behind). */
+  | { type: "lag"; ms: number };
 
 export type FaultType = Fault["type"];
 
 export interface FaultMatch {
   /** Submit: the body's model. Poll/download: the job's model. */
   model?: string;
-  /** Poll/download: the generation id. */
+  /** Poll/download: the generation id. Logs: never matches an id. */
   id?: string;
   /** Which API route the request used (downloads have none and never match a route). */
   route?: "universal" | "vendor";
@@ -66,16 +73,27 @@ export interface FaultRule extends FaultOptions {
 
 /** Which request kinds each fault type makes sense for. */
 export const FAULT_KINDS: Readonly<Record<FaultType, readonly FaultKind[]>> = {
-  status: ["submit", "poll", "download"],
-  reset: ["submit", "poll", "download"],
+  status: ["submit", "poll", "download", "models", "logs", "billing"],
+  reset: ["submit", "poll", "download", "models", "logs", "billing"],
   "reset-after-accept": ["submit"],
-  stall: ["submit", "poll", "download"],
-  malformed: ["submit", "poll"],
+  "drop-after-headers": ["submit"],
+  stall: ["submit", "poll", "download", "models", "logs", "billing"],
+  malformed: ["submit", "poll", "models", "logs", "billing"],
   unexpected: ["submit", "poll"],
   truncate: ["download"],
   corrupt: ["download"],
   "job-error": ["submit", "poll"],
   "never-finish": ["submit", "poll"],
   forget: ["poll"],
-  delay: ["submit", "poll", "download"],
+  delay: ["submit", "poll", "download", "models", "logs", "billing"],
+  lag: ["logs"],
 };
+
+export const FAULT_KIND_NAMES: readonly FaultKind[] = [
+  "submit",
+  "poll",
+  "download",
+  "models",
+  "logs",
+  "billing",
+];

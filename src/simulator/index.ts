@@ -12,4 +12,7 @@ export { parseLatencySpec } from "./latency.js";
 export type { LatencySpec } from "./latency.js";
 export { describeSimulator } from "./describe.js";
 export { SimulatorConfigError } from "./errors.js";
-export { SIM_FALLBACK_USD_PER_SECOND } from "./credits.js";
+export { basePricePerSecond, simulatedCredits, simulatedPricing } from "./price-list.js";
+export type { PriceInput, PriceVariant, SimulatedPricing } from "./price-list.js";
+export { catalogueAnswer as simulatorCatalogue } from "./catalogue-body.js";
+export type { CatalogueAnswer, CatalogueQuery } from "./catalogue-body.js";

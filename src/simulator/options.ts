@@ -45,6 +45,14 @@ export interface SimulatorOptions {
   faults?: readonly FaultRule[];
   /** How many recent requests `requests` keeps; default 10,000; 0 keeps none; Infinity keeps all. */
   recordRequests?: number;
+  /** GET /v2/billing's starting balance in USD, reduced by every completed generation's cost; default 100. */
+  balanceUsd?: number;
+  /** A submission's row appears in GET /v2/logs this many ms after it (simulator clock); default 0. */
+  logsDelayMs?: number;
+  /** Multiplies every price of the simulated list (GET /v1/models); default 1. */
+  priceScale?: number;
+  /** Bills each generation this multiple of its listed price (1 = as listed); default 1. */
+  chargeScale?: number;
   /** Largest accepted request body; default 64 MiB. */
   maxBodyBytes?: number;
   clock?: Clock;
@@ -58,6 +66,8 @@ export interface SimulatorSettings {
   downloadRedirect: boolean;
   rateLimit: { requestsPerSecond: number } | null;
   renderConcurrency: number;
+  balanceUsd: number;
+  logsDelayMs: number;
 }
 
 export interface Simulator {
@@ -70,6 +80,8 @@ export interface Simulator {
   /** Recent requests, oldest first (bounded by `recordRequests`). */
   readonly requests: RecordedRequest[];
   settings: SimulatorSettings;
+  /** Changes the simulated price list (and so the catalogue's ETag); new jobs are billed at it. */
+  setPriceScale(scale: number): void;
   /** Stops both servers, destroys open sockets, kills ffmpeg, removes the temp dir. */
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { generationJson, malformedBody, unexpectedBody } from "./generation-json
 import type { ApiRoute } from "./generation-json.js";
 import { sendApiError, sendJson, sendRaw } from "./http-io.js";
 import { jobStatus } from "./job.js";
+import { inferenceHeaders } from "./trace-headers.js";
 
 export function handlePoll(
   ctx: SimContext,
@@ -40,7 +41,9 @@ export function handlePoll(
   const status = jobStatus(job, now);
   if (status === "completed" && job.timing.firstCompletedPollAt === null)
     job.timing.firstCompletedPollAt = now;
-  if (call.fault?.type === "malformed") sendRaw(res, 200, malformedBody(job, status));
-  else if (call.fault?.type === "unexpected") sendJson(res, 200, unexpectedBody(job, status));
-  else sendJson(res, 200, generationJson(ctx, job, status, call.route));
+  // The charge is booked once the generation has completed: that answer carries it.
+  const headers = inferenceHeaders(job, status === "completed" ? job.credits : 0);
+  if (call.fault?.type === "malformed") sendRaw(res, 200, malformedBody(job, status), headers);
+  else if (call.fault?.type === "unexpected") sendJson(res, 200, unexpectedBody(job, status), headers);
+  else sendJson(res, 200, generationJson(ctx, job, status, call.route), headers);
 }

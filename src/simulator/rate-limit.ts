@@ -1,4 +1,4 @@
-// Sliding one-second window over accepted API requests; requests beyond the limit get 429 Retry-After: 1.
+// Sliding window over accepted requests (one second for the API at large, 60 s for /v2/logs); beyond the limit: 429.
 
 export class SlidingWindowLimiter {
   private readonly times: number[] = [];
@@ -9,6 +9,12 @@ export class SlidingWindowLimiter {
   constructor(opts: { requestsPerSecond: number; windowMs?: number }) {
     this.limit = opts.requestsPerSecond;
     this.windowMs = opts.windowMs ?? 1000;
+  }
+
+  /** Ms from `now` until the oldest counted request leaves the window (0 when there is room). */
+  retryAfterMs(now: number): number {
+    if (this.times.length - this.head < this.limit) return 0;
+    return Math.max(0, this.times[this.head]! + this.windowMs - now);
   }
 
   /** True (and counted) when a request at `now` fits in the window; false when it must be refused. */

@@ -1,7 +1,7 @@
 // Keeps the most recent requests (method, path, query, raw headers, body size) for tests to inspect.
 import type { IncomingHttpHeaders } from "node:http";
 
-export type RequestKind = "submit" | "poll" | "download" | "other";
+export type RequestKind = "submit" | "poll" | "download" | "models" | "logs" | "billing" | "other";
 
 export interface RecordedRequest {
   /** Simulator clock (ms) at arrival. */

@@ -11,6 +11,9 @@ import { classify } from "./routes.js";
 import { sendStatusFault } from "./status-fault.js";
 import { handleSubmit } from "./submit.js";
 import { checkAuth } from "./auth.js";
+import { recordFailedSubmission } from "./submit-log.js";
+import { handleServiceCall } from "./service-routes.js";
+import { clientRequestIdOf } from "./trace-headers.js";
 
 const NOT_JSON = Symbol("not JSON");
 
@@ -58,6 +61,13 @@ async function handle(
   if (route.kind === "download") {
     req.resume();
     await handleDownload(ctx, req, res, { origin, path: url.pathname, fileKey: route.fileKey });
+    return;
+  }
+  // A valid X-Client-Request-Id is echoed on every API answer; an invalid one is dropped, as the API does.
+  const requestId = origin === "api" ? clientRequestIdOf(req) : null;
+  if (requestId !== null) res.setHeader("x-client-request-id", requestId);
+  if (route.kind === "models" || route.kind === "logs" || route.kind === "billing") {
+    await handleServiceCall(ctx, req, res, route.kind, url);
     return;
   }
   if (route.kind === "other") {
@@ -110,7 +120,13 @@ async function handleApiCall(
     await ctx.clock.sleep(fault.ms, ctx.closing);
     fault = undefined;
   }
-  if (fault?.type === "status") return sendStatusFault(ctx, res, fault, { path: call.path, json: true });
+  if (fault?.type === "status") {
+    // A request the API failed is logged (status "failed", nothing charged); a 429 never got that far.
+    if (call.kind === "submit" && fault.status >= 400 && fault.status !== 429) {
+      recordFailedSubmission(ctx, req, model);
+    }
+    return sendStatusFault(ctx, res, fault, { path: call.path, json: true });
+  }
   if (fault?.type === "reset") return resetConnection(req);
   if (fault?.type === "stall") return;
   const refusal = checkAuth(ctx, req);
@@ -125,6 +141,7 @@ async function handleApiCall(
   }
   if (call.kind === "poll") return handlePoll(ctx, res, { ...call, fault });
   if (body === NOT_JSON) {
+    recordFailedSubmission(ctx, req, undefined);
     return sendApiError(res, 400, "Body validation error!", {
       path: call.path,
       wallNow,

@@ -15,12 +15,17 @@ import { closeServer, listen } from "./listen.js";
 import type { Simulator, SimulatorOptions, SimulatorSettings } from "./options.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
 import { RequestRecorder } from "./recorder.js";
+import { RequestLog } from "./request-log.js";
 import { Renderer } from "./renderer.js";
 import { createRng } from "./rng.js";
 import { createHandler } from "./router.js";
 import { StatsCollector } from "./stats.js";
 
 const DEFAULT_RECORD_LIMIT = 10_000;
+/** GET /v2/logs: "at most 200 requests per 60 s (429 beyond)". */
+const LOGS_LIMIT = 200;
+const LOGS_WINDOW_MS = 60_000;
+const DEFAULT_BALANCE_USD = 100;
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   checkOptions(opts);
@@ -40,6 +45,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       downloadRedirect: opts.downloadRedirect ?? false,
       rateLimit: opts.rateLimit ?? null,
       renderConcurrency: opts.renderConcurrency ?? 2,
+      balanceUsd: opts.balanceUsd ?? DEFAULT_BALANCE_USD,
+      logsDelayMs: opts.logsDelayMs ?? 0,
     };
     clips = await makeClipProducer(opts, settings, dir, closer.signal);
     const faults = new FaultController(
@@ -59,6 +66,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       faults,
       recorder: new RequestRecorder(opts.recordRequests ?? DEFAULT_RECORD_LIMIT),
       limiter: settings.rateLimit === null ? null : new SlidingWindowLimiter(settings.rateLimit),
+      logsLimiter: new SlidingWindowLimiter({ requestsPerSecond: LOGS_LIMIT, windowMs: LOGS_WINDOW_MS }),
+      requestLog: new RequestLog(),
+      logsDelayMs: settings.logsDelayMs,
+      pricing: {
+        priceScale: opts.priceScale ?? 1,
+        chargeScale: opts.chargeScale ?? 1,
+        balanceUsd: settings.balanceUsd,
+      },
       apiKey: opts.apiKey ?? null,
       rejectKeys: opts.rejectKeys ?? {},
       clips,
@@ -87,6 +102,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         return ctx.recorder.list();
       },
       settings,
+      setPriceScale(scale) {
+        checkOptions({ priceScale: scale });
+        ctx.pricing.priceScale = scale;
+      },
       close: () => (closing ??= shutdown({ closer, servers, clips: ctx.clips, dir })),
     };
   } catch (err) {

@@ -24,7 +24,15 @@ export interface SimStats {
 }
 
 export class StatsCollector implements SimStats {
-  readonly requests: Record<RequestKind, number> = { submit: 0, poll: 0, download: 0, other: 0 };
+  readonly requests: Record<RequestKind, number> = {
+    submit: 0,
+    poll: 0,
+    download: 0,
+    models: 0,
+    logs: 0,
+    billing: 0,
+    other: 0,
+  };
   readonly responses: Record<number, number> = {};
   readonly jobs = new Map<string, JobTiming>();
   totalRequests = 0;

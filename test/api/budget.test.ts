@@ -182,7 +182,7 @@ describe("request budget", () => {
     void t.start("other", "poll");
     controller.abort(reason);
     expect(await aborted).toBe(reason);
-    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 1 });
+    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 1, logs: 0 });
     await clock.advance(10_000);
     expect(t.labels()).toEqual(["other"]);
     expect(budget.snapshot().granted).toBe(1);
@@ -219,6 +219,59 @@ describe("request budget", () => {
     );
     controller.abort();
     expect(new Set(await Promise.all(results))).toEqual(new Set(["aborted"]));
-    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0 });
+    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0, logs: 0 });
+  });
+});
+
+describe("request budget: the logs route's own window", () => {
+  it("grants at most N logs requests per window (+1 s margin) while polls and submits go on", async () => {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({ clock, logsLimit: { requests: 3, windowMs: 10_000 } });
+    const t = tracker(budget, clock);
+    for (const label of ["l1", "l2", "l3", "l4", "l5"]) void t.start(label, "logs");
+    void t.start("p1", "poll");
+    void t.start("s1", "submit");
+    await settle();
+    expect(t.labels()).toEqual(["l1", "l2", "l3", "p1", "s1"]);
+    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0, logs: 2 });
+    await clock.advance(10_999);
+    expect(t.labels()).toHaveLength(5);
+    await clock.advance(1);
+    expect(t.granted.slice(5)).toEqual([
+      { label: "l4", at: 11_000 },
+      { label: "l5", at: 11_000 },
+    ]);
+  });
+
+  it("a logs 429 pauses only logs requests, and does not cut the shared rate", async () => {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({ clock, maxRequestsPerSecond: 50 });
+    budget.onThrottled(2000, "logs");
+    const t = tracker(budget, clock);
+    void t.start("logs", "logs");
+    void t.start("poll", "poll");
+    await settle();
+    expect(t.labels()).toEqual(["poll"]);
+    expect(budget.snapshot()).toMatchObject({ ratePerSecond: 50, pausedUntil: 0, logsPausedUntil: 2000 });
+    await clock.advance(2000);
+    expect(t.granted[1]).toEqual({ label: "logs", at: 2000 });
+  });
+
+  it("serves a waiting submit before a waiting logs request, and that before a waiting poll", async () => {
+    const clock = createFakeClock();
+    const budget = createRequestBudget({ clock });
+    budget.onThrottled(100);
+    const t = tracker(budget, clock);
+    void t.start("poll", "poll");
+    void t.start("logs", "logs");
+    void t.start("submit", "submit");
+    await clock.advance(2000); // one probe after the pause, then the cut rate
+    expect(t.labels()).toEqual(["submit", "logs", "poll"]);
+  });
+
+  it("refuses a bad logs limit naming the option", () => {
+    expect(() => createRequestBudget({ logsLimit: { requests: 0, windowMs: 1000 } })).toThrow(
+      /budget\.logsLimit\.requests/,
+    );
   });
 });

@@ -57,7 +57,7 @@ describe("abort", () => {
     controller.abort(STOP);
     expect(await pending).toBe(STOP);
     expect(server.requests).toHaveLength(0);
-    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0 });
+    expect(budget.snapshot().waiting).toEqual({ submit: 0, poll: 0, logs: 0 });
   });
 
   it("a signal aborted before submit sends nothing", async () => {

@@ -47,6 +47,7 @@ describe("submit: retried when the server proves it did not act", () => {
       videoUrl: null,
       error: null,
       creditsUsed: null,
+      trace: { inferenceId: null, clientRequestId: null, creditsUsed: null, usdSpent: null },
     });
     const [request] = server.requestsTo(POST_ROUTE);
     expect(JSON.parse(request!.body)).toEqual(BODY);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { render } from "../../src/commands/render.js";
-import { models } from "../../src/commands/models.js";
+import { modelCard, models } from "../../src/commands/models.js";
 import { status } from "../../src/commands/status.js";
 import { listModels } from "../../src/catalog/index.js";
 import { startSimulator } from "../../src/simulator/index.js";
@@ -19,13 +19,17 @@ interface Captured {
   stderr: string;
 }
 
-async function run(argv: readonly string[], cwd: string): Promise<Captured> {
+async function run(
+  argv: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Captured> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    env,
     isTTY: false,
     cwd,
     handleSignals: false,
@@ -167,6 +171,8 @@ describe("models (library)", () => {
       durations: [4, 6, 8],
       resolutions: ["720P", "1080P"],
       audio: true,
+      priceKnown: false,
+      price: { known: false, reason: "no price catalogue" },
       semanticComplete: true,
       needsParams: [],
     });
@@ -177,34 +183,127 @@ describe("models (library)", () => {
     expect(ref?.semanticComplete).toBe(false);
     expect(ref?.needsParams).toEqual(["image_urls"]);
   });
+
+  it("a card: every request field with its type, allowed values, default and storyboard key or params", () => {
+    const card = modelCard("alibaba/happyhorse-1-0");
+    expect(card?.fields.map((f) => [f.name, f.storyboardKey])).toEqual([
+      ["model", "model"],
+      ["prompt", "prompt"],
+      ["image_url", "first_frame"],
+      ["reference_image_urls", null],
+      ["video_url", null],
+      ["aspect_ratio", "aspect_ratio"],
+      ["resolution", "resolution"],
+      ["duration", "duration"],
+      ["audio_setting", null],
+      ["seed", "seed"],
+      ["watermark", null],
+    ]);
+    expect(card?.fields.find((f) => f.name === "duration")).toEqual({
+      name: "duration",
+      type: "integer",
+      allowed: "3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15",
+      default: "10",
+      required: false,
+      storyboardKey: "duration",
+    });
+    expect(card?.fields.find((f) => f.name === "reference_image_urls")).toMatchObject({
+      type: "array of string (uri)",
+      allowed: "up to 9 items",
+    });
+    expect(modelCard("no/such-model")).toBeUndefined();
+  });
 });
 
 describe("storyreel models", () => {
-  it("prints a table of the matching models with frames, durations, sizes, price and fields", async () => {
-    const { code, stdout } = await run(["models", "veo"], ws.dir);
+  const simPrices = () => ({ AIML_API_BASE: sim.url });
+
+  it("prints a table of the matching models with frames, durations, sizes, price per second by resolution and fields", async () => {
+    const { code, stdout } = await run(["models", "veo"], ws.dir, simPrices());
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(
       /^model\s+first\s+last\s+seconds\s+resolutions\s+aspect ratios\s+audio\s+price\s+fields$/,
     );
     expect(stdout).toMatch(
-      /^google\/veo-3\.1-first-last-image-to-video-fast\s+required\s+required\s+4,6,8\s+720p,1080p\s+16:9,9:16\s+yes\s+unknown\s+storyboard$/m,
+      /^google\/veo-3\.1-first-last-image-to-video-fast\s+required\s+required\s+4,6,8\s+720p,1080p\s+16:9,9:16\s+yes\s+USD\/s: 720p \d\.\d\d–\d\.\d\d, 1080p \d\.\d\d–\d\.\d\d\s+storyboard$/m,
     );
     expect(stdout).toMatch(/^google\/veo-3\.1-reference-to-video\s.*\+params: image_urls$/m);
-    expect(stdout).toMatch(/^veo2\s+none\s+none\s+5-8\s/m);
+    expect(stdout).toMatch(/^veo2\s+none\s+none\s+5-8\s+-\s+16:9,9:16\s+-\s+USD\/s: \d\.\d\d\s+storyboard$/m);
     const count = models({ filter: ["veo"] }).length;
-    expect(lines.at(-1)).toMatch(new RegExp(`^${count} models\\. `));
+    expect(stdout).toMatch(new RegExp(`^${count} models\\. `, "m"));
+    expect(lines.at(-1)).toMatch(
+      /^prices: the simulator's price list \(made up, not AIML's\) from http:\/\/127\.0\.0\.1:\d+$/,
+    );
+    expect(sim.stats.requests.models).toBeGreaterThanOrEqual(1);
+  });
+
+  it("prices are unknown when the catalogue cannot be read, and the last line says why", async () => {
+    sim.faults.add("models", { type: "status", status: 503 }, { times: "always" });
+    try {
+      const { code, stdout } = await run(["models", "veo"], ws.dir, simPrices());
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^veo2\s+none\s+none\s+5-8\s+-\s+16:9,9:16\s+-\s+unknown\s+storyboard$/m);
+      expect(stdout).toMatch(
+        /^prices: no catalogue \(model catalogue \(GET \/v1\/models\): server error \(HTTP 503\)/m,
+      );
+    } finally {
+      sim.faults.clear();
+    }
+  });
+
+  it("storyreel models <id>: the full card, with every price variant", async () => {
+    const { code, stdout } = await run(["models", "google/veo-3.0-i2v-fast"], ws.dir, simPrices());
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("google/veo-3.0-i2v-fast");
+    expect(lines).toContain("frames         first: required (first_frame → image_url); last: none");
+    expect(lines).toContain("price, from the simulator's price list (made up, not AIML's):");
+    expect(stdout).toMatch(/^ {2}resolution\s+generate_audio\s+USD\s+per$/m);
+    expect(stdout).toMatch(/^ {2}1080P\s+true\s+\d\.\d\d\s+second$/m);
+    expect(stdout).toMatch(/^request field\s+type\s+required\s+allowed\s+default\s+storyboard key$/m);
+    expect(stdout).toMatch(/^image_url\s+string \(uri\)\s+yes\s+-\s+-\s+first_frame$/m);
+    expect(stdout).toMatch(/^duration\s+integer\s+-\s+4, 6, 8\s+"8"\s+duration$/m);
+    const params = await run(["models", "veo-3.1-reference-to-video"], ws.dir, simPrices());
+    expect(params.stdout).toMatch(
+      /^storyboard\s+also set under the shot's params: image_urls \(required\)$/m,
+    );
+    expect(params.stdout).toMatch(/^image_urls\s+array of string \(uri\)\s+yes\s+.*params: image_urls$/m);
+  });
+
+  it("storyreel models <alias> --json: the card as JSON, found by the catalogue's alias", async () => {
+    const { code, stdout } = await run(["models", "veo-3.0-i2v-fast", "--json"], ws.dir, simPrices());
+    expect(code).toBe(0);
+    const card = JSON.parse(stdout) as Record<string, unknown> & { price: Record<string, unknown> };
+    expect(card["id"]).toBe("google/veo-3.0-i2v-fast");
+    expect(card["required"]).toEqual(["prompt", "image_url"]);
+    expect(card.price).toMatchObject({ known: true, basis: "simulator" });
+    expect((card.price["variants"] as unknown[]).length).toBe(4);
   });
 
   it("prints JSON with --json", async () => {
-    const { code, stdout } = await run(["models", "kling", "--json"], ws.dir);
+    const { code, stdout } = await run(["models", "kling", "--json"], ws.dir, simPrices());
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as { id: string }[];
+    const rows = JSON.parse(stdout) as { id: string; priceKnown: boolean }[];
     expect(rows.map((r) => r.id)).toEqual(models({ filter: ["kling"] }).map((m) => m.id));
+    expect(rows.every((r) => r.priceKnown)).toBe(true);
+  });
+
+  it("--sim shows the simulator's prices without asking any API", async () => {
+    const before = sim.stats.requests.models;
+    const { code, stdout } = await run(["models", "--sim", "veo"], ws.dir, {
+      AIML_API_BASE: "http://127.0.0.1:9",
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^veo2\s.*\sUSD\/s: \d\.\d\d\s+storyboard$/m);
+    expect(stdout).toContain(
+      "prices: the simulator's price list (made up, not AIML's), what --sim renders are billed",
+    );
+    expect(sim.stats.requests.models).toBe(before);
   });
 
   it("exits 1 when no model matches", async () => {
-    const { code, stdout, stderr } = await run(["models", "no-such-model"], ws.dir);
+    const { code, stdout, stderr } = await run(["models", "no-such-model"], ws.dir, simPrices());
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe('no model id contains "no-such-model"\n');
@@ -215,6 +314,8 @@ describe("storyreel models", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: storyreel models [options] [filter...]");
     expect(stdout).toContain("storyreel models veo");
-    expect(stdout).toContain("Exit codes: 0 models listed, 1 no model id matches the filter.");
+    expect(stdout).toContain("storyreel models google/veo-3.0-i2v-fast");
+    expect(stdout).toContain("--refresh-prices");
+    expect(stdout).toContain("Exit codes: 0 models listed, 1 no model id matches the filter, 2 usage.");
   });
 });

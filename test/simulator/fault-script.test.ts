@@ -30,6 +30,22 @@ describe("parseFaultScript", () => {
     ]);
   });
 
+  it("takes the service routes' faults: logs failing or lagging, the catalogue and billing failing", () => {
+    const rules = [
+      { kind: "logs", fault: { type: "status", status: 503 }, times: 3 },
+      { kind: "logs", fault: { type: "lag", ms: 120000 }, times: "always" },
+      { kind: "models", fault: { type: "reset" } },
+      { kind: "billing", fault: { type: "malformed" } },
+      { kind: "submit", fault: { type: "drop-after-headers" }, probability: 0.03 },
+    ];
+    expect(parseFaultScript(JSON.stringify(rules))).toEqual(rules);
+    expect(errorOf([{ kind: "submit", fault: { type: "lag", ms: 5 } }]).message).toContain(
+      "faults[0].fault.type",
+    );
+    expect(errorOf([{ kind: "logs", fault: { type: "lag" } }]).message).toContain("faults[0].fault.ms");
+    expect(errorOf([{ kind: "logs", fault: { type: "forget" } }]).message).toContain("for logs");
+  });
+
   it("names the rule, the key, the value and what is allowed", () => {
     expect(errorOf("[oops").message).toContain("not valid JSON");
     expect(errorOf({}).message).toContain("array");

@@ -16,16 +16,26 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option("--force", "plan to render again even shots that are up to date")
     .option("--failed", "plan only shots that failed, are unknown or were skipped in the manifest")
     .option("--shard <i/n>", "plan only this runner's share of the shots")
+    .option("--sim", "price with the built-in simulator's list (what render --sim runs against)")
+    .option(
+      "--base-url <url>",
+      "API whose price catalogue to use (env AIML_API_BASE; default https://api.aimlapi.com)",
+    )
+    .option("--refresh-prices", "ask the price catalogue now, even if the cached copy is younger than 6 h")
     .option("--json", "the whole plan as JSON on stdout")
     .addHelpText(
       "after",
       `
-Costs are in AIML credits ($1 = 2,000,000 credits): from the catalog's price table where a price is
-published, else from credits_used reported for the same model by earlier renders into the same folder;
-otherwise "unknown".
+Costs are in USD and AIML credits ($1 = 2,000,000 credits), each with its basis: the API's price
+catalogue (GET /v1/models?include=pricing, no key; cached in $XDG_CACHE_HOME/storyreel and asked again
+at most every 6 h, or now with --refresh-prices; offline, the cached copy and its date), the simulator's
+made-up list with --sim, else what earlier renders into the same folder on the same backend were charged
+(credits_used per second), otherwise "unknown" with the reason.
 
 Examples:
   storyreel plan examples/storyboards/harbour.yaml
+  storyreel plan story.yaml --sim
+  storyreel plan story.yaml --refresh-prices
   storyreel plan story.yaml --failed --json
 
 Exit codes: 0 planned, 2 invalid storyboard or usage.`,

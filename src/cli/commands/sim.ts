@@ -16,6 +16,11 @@ export function registerSim(program: Command, ctx: CommandContext): void {
     .option("--render <mode>", "ffmpeg (real clips from the frames) or fast (one tiny clip)", "ffmpeg")
     .option("--rate-limit <n>", "answer 429 beyond n requests per second")
     .option("--faults <json|file>", "a fault script: JSON array of rules, inline or in a file")
+    .option("--balance <usd>", "GET /v2/billing's starting balance in USD (default 100)")
+    .option(
+      "--logs-delay <seconds>",
+      "a submission's row appears in GET /v2/logs this long after it (default 0)",
+    )
     .addHelpText(
       "after",
       `
@@ -23,6 +28,7 @@ Examples:
   storyreel sim --port 8787
   storyreel sim --latency 1-2 --faults '[{"kind":"poll","fault":{"type":"status","status":503},"times":3}]'
   storyreel sim --faults faults.json   # the same array, in a file
+  storyreel sim --balance 5 --logs-delay 30   # a $5 account whose request logs lag 30 s behind
   AIML_API_KEY=any storyreel render story.yaml --base-url http://127.0.0.1:8787
 
 ${faultScriptHelp()}
