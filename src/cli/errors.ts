@@ -1,5 +1,5 @@
 // Maps errors to what the user sees and the exit code: bad input and configuration are 2, never a stack trace.
-import { StoryboardError, formatDiagnostic } from "../storyboard/index.js";
+import type { StoryboardError } from "../storyboard/index.js";
 import { StoryreelError } from "../util/errors.js";
 
 /** Codes that mean "fix your input, configuration or invocation": exit 2. */
@@ -26,11 +26,14 @@ export interface Failure {
   message: string;
 }
 
-export function describeFailure(err: unknown, debug: boolean): Failure {
-  if (err instanceof StoryboardError) {
-    const lines = err.diagnostics.map(formatDiagnostic);
-    const files = new Set(err.diagnostics.map((d) => d.file));
-    const count = err.diagnostics.length;
+/** Async only to load the storyboard's formatter when a storyboard error needs it (startup stays light). */
+export async function describeFailure(err: unknown, debug: boolean): Promise<Failure> {
+  if (err instanceof StoryreelError && err.code === "E_STORYBOARD" && "diagnostics" in err) {
+    const { formatDiagnostic } = await import("../storyboard/index.js");
+    const { diagnostics } = err as StoryboardError;
+    const lines = diagnostics.map(formatDiagnostic);
+    const files = new Set(diagnostics.map((d) => d.file));
+    const count = diagnostics.length;
     lines.push(
       `${count} problem${count === 1 ? "" : "s"} in ${[...files].join(", ")}: nothing was sent and nothing was written.`,
     );

@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    const failure = describeFailure(err, Boolean(io.env.STORYREEL_DEBUG));
+    const failure = await describeFailure(err, Boolean(io.env.STORYREEL_DEBUG));
     io.stderr.write(`${failure.message}\n`);
     return failure.exitCode;
   }

@@ -1,13 +1,9 @@
 // Parses and checks CLI option values; each message names the option, the value and what is allowed.
-import { StoryreelError } from "../util/errors.js";
+import { UsageError } from "./usage-error.js";
 import type { Shard } from "../scheduler/index.js";
 import { parseShardSpec } from "../scheduler/index.js";
 
-export class UsageError extends StoryreelError {
-  constructor(message: string) {
-    super("E_USAGE", message);
-  }
-}
+export { UsageError };
 
 export function wholeNumber(option: string, raw: string, min = 1): number {
   const value = Number(raw);

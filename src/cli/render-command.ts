@@ -1,5 +1,6 @@
 // `storyreel render`: options → render() → live/plain/JSON output → summary → exit code.
 import { render } from "../commands/render.js";
+import { RENDER_DEFAULTS } from "./render-defaults.js";
 import type { RenderOptions } from "../commands/render.js";
 import { quietSummaryText, summaryText } from "../report/index.js";
 import type { NextStepsInput } from "../report/index.js";
@@ -15,7 +16,7 @@ import { runStoppedHint } from "./errors.js";
 import { fromCwd, shellWord } from "./paths.js";
 
 /** Commander's defaults for render's tuning options (a rerun command repeats only values that differ). */
-export const RENDER_DEFAULTS = { concurrency: "4", pollInterval: "2", shotTimeout: "1200" } as const;
+export { RENDER_DEFAULTS };
 
 export interface RenderFlags extends SelectionFlags {
   out?: string;

@@ -1,5 +1,7 @@
 // Gets the price catalogue: the cached copy while it is young, else revalidated (If-None-Match) or downloaded;
 // offline or on error the cached copy (with its date), else none.
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import type { ListModelsOptions, ModelsListing } from "../api/index.js";
 // The body reader alone, not the API's index: that one loads undici, which a young cached catalogue never needs.
@@ -15,6 +17,8 @@ import { buildPriceCatalogue, type PriceCatalogue } from "./price-catalogue.js";
 
 /** The catalogue is asked again at most this often (unless forced): prices change rarely. */
 export const DEFAULT_MAX_AGE_MS = 6 * 3600 * 1000;
+/** After the catalogue could not be reached, it is not asked again for this long (unless forced): offline stays quick. */
+export const DEFAULT_RETRY_AFTER_FAILURE_MS = 10 * 60 * 1000;
 
 export interface CatalogueReader {
   listModels(options?: ListModelsOptions): Promise<ModelsListing>;
@@ -29,8 +33,10 @@ export interface LoadCatalogueOptions {
   clock?: Clock;
   /** Ask the API again once the cached copy is older than this; default 6 h. */
   maxAgeMs?: number;
-  /** Revalidate now, whatever the cached copy's age (--refresh-prices). */
+  /** Revalidate now, whatever the cached copy's age or a recent failure (--refresh-prices). */
   refresh?: boolean;
+  /** After a failed request, answer from the cache (or with none) without asking for this long; default 10 min. */
+  retryAfterFailureMs?: number;
   /**
    * Cache a loopback API's catalogue too. Default false: a local simulator's port and prices come and go, so its
    * list is asked every time (and no file per ephemeral port piles up in the user's cache).
@@ -75,15 +81,32 @@ export async function loadPriceCatalogue(options: LoadCatalogueOptions): Promise
       return { catalogue: fromCache, state: "cached", problem: null, requests: 0 };
   }
   const usable = fromCache === null ? null : cached;
+  const failedFile = file === null ? null : `${file}.failed.json`;
+  const failure = failedFile === null || options.refresh === true ? null : await readFailure(failedFile);
+  const retryAfter = options.retryAfterFailureMs ?? DEFAULT_RETRY_AFTER_FAILURE_MS;
+  const sinceFailure = failure === null ? Infinity : clock.wallNow().getTime() - Date.parse(failure.at);
+  if (failure !== null && sinceFailure >= 0 && sinceFailure < retryAfter) {
+    const problem = `${failure.problem} (at ${failure.at}; asked again ${Math.round(retryAfter / 60_000)} min later, or with --refresh-prices)`;
+    return fromCache === null
+      ? { catalogue: null, state: "none", problem, requests: 0 }
+      : { catalogue: fromCache, state: "stale", problem, requests: 0 };
+  }
   let listing: ModelsListing;
   try {
     listing = await ask(options, usable?.etag ?? null);
   } catch (err) {
     const problem = err instanceof Error ? err.message : String(err);
+    if (failedFile !== null) {
+      const at = clock.wallNow().toISOString();
+      await mkdir(dirname(failedFile), { recursive: true })
+        .then(() => writeFile(failedFile, JSON.stringify({ at, problem })))
+        .catch(() => undefined);
+    }
     return fromCache === null
       ? { catalogue: null, state: "none", problem, requests: 1 }
       : { catalogue: fromCache, state: "stale", problem, requests: 1 };
   }
+  if (failedFile !== null) await rm(failedFile, { force: true }).catch(() => undefined);
   const now = clock.wallNow().toISOString();
   const resolvedOrigin = origin ?? options.baseUrl;
   if (listing.notModified && usable !== null && fromCache !== null) {
@@ -154,6 +177,18 @@ async function ask(options: LoadCatalogueOptions, etag: string | null): Promise<
     return await client.listModels(request);
   } finally {
     await client.close();
+  }
+}
+
+/** The last failed request for this catalogue, if it is recorded and readable. */
+async function readFailure(file: string): Promise<{ at: string; problem: string } | null> {
+  try {
+    const value = JSON.parse(await readFile(file, "utf8")) as { at?: unknown; problem?: unknown };
+    return typeof value.at === "string" && typeof value.problem === "string"
+      ? { at: value.at, problem: value.problem }
+      : null;
+  } catch {
+    return null;
   }
 }
 

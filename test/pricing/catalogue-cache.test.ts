@@ -113,6 +113,30 @@ describe("catalogue cache", () => {
     expect(catalogueRequests()).toBeGreaterThanOrEqual(2);
   });
 
+  it("after a failed request, asks again only 10 min later or with --refresh-prices (offline stays quick)", async () => {
+    await load();
+    sim!.faults.add("models", { type: "status", status: 503 }, { times: "always" });
+    await clock.advance(7 * HOUR);
+    const failed = await load();
+    expect(failed).toMatchObject({ state: "stale", requests: 1 });
+    const asked = catalogueRequests();
+    await clock.advance(9 * 60_000);
+    const remembered = await load();
+    expect(remembered).toMatchObject({ state: "stale", requests: 0 });
+    expect(remembered.problem).toMatch(/HTTP 503.*asked again 10 min later, or with --refresh-prices/);
+    expect(catalogueRequests()).toBe(asked);
+    const forced = await load({ refresh: true });
+    expect(forced.requests).toBe(1);
+    expect(catalogueRequests()).toBeGreaterThan(asked);
+    const beforeAgain = catalogueRequests();
+    sim!.faults.clear();
+    // The forced request failed too, so the 10 minutes count from it.
+    await clock.advance(10 * 60_000);
+    const again = await load();
+    expect(again).toMatchObject({ state: "revalidated", requests: 1, problem: null });
+    expect(catalogueRequests()).toBe(beforeAgain + 1);
+  });
+
   it("one file per origin holding body, ETag and dates; a damaged file is a cache miss", async () => {
     await load();
     const file = cacheFileFor(cacheDir, sim!.url);

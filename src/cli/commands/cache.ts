@@ -1,18 +1,7 @@
 // Registers `storyreel cache` and its subcommands: ls, stats, verify, prune, export, import.
 import type { Command } from "commander";
-import { CACHE_CONFIG_CODES, CacheError, parseDuration, parseSize } from "../../cache/index.js";
 import type { CacheListing } from "../../cache/index.js";
-import { cacheList, cachePrune, cacheStats, cacheVerify, withCache } from "../../commands/cache.js";
 import type { CacheTarget } from "../../commands/cache.js";
-import { exportFolder, importFolder } from "../../commands/cache-transfer.js";
-import {
-  exportText,
-  importText,
-  listText,
-  pruneText,
-  statsText,
-  verifyText,
-} from "../../commands/cache-text.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import { hasCode } from "../../util/errors.js";
 import type { CommandContext } from "../command-context.js";
@@ -41,6 +30,18 @@ S3-compatible storage (s3://bucket/prefix; AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_
 AWS_ENDPOINT_URL for MinIO, R2 and others). --cache, else STORYREEL_CACHE, chooses it.`;
 
 const USAGE_EXIT = "2 bad usage, location or AWS_ENDPOINT_URL (nothing read or written)";
+
+/** The cache and its commands, loaded when a subcommand runs (so `storyreel --help` stays quick). */
+async function cacheModules() {
+  return {
+    ...(await import("../../cache/index.js")),
+    ...(await import("../../commands/cache.js")),
+    ...(await import("../../commands/cache-transfer.js")),
+    ...(await import("../../commands/cache-text.js")),
+  };
+}
+
+type CacheModules = Awaited<ReturnType<typeof cacheModules>>;
 
 export function registerCache(program: Command, ctx: CommandContext): void {
   const cache = program
@@ -88,10 +89,10 @@ Exit codes: 0 listed, 1 the cache could not be read, ${USAGE_EXIT}.`,
     )
     .action(async (flags: CacheFlags) => {
       ctx.setExitCode(
-        await guarded(ctx.io, async () => {
-          const { location, listing } = await cacheList(target(ctx.io, flags));
+        await guarded(ctx.io, async (m) => {
+          const { location, listing } = await m.cacheList(target(ctx.io, flags));
           ctx.io.stdout.write(
-            flags.json ? json(listingJson(location, listing)) : listText(location, listing),
+            flags.json ? json(listingJson(location, listing)) : m.listText(location, listing),
           );
           return 0;
         }),
@@ -117,9 +118,9 @@ Exit codes: 0 counted, 1 the cache could not be read, ${USAGE_EXIT}.`,
     )
     .action(async (flags: CacheFlags) => {
       ctx.setExitCode(
-        await guarded(ctx.io, async () => {
-          const stats = await cacheStats(target(ctx.io, flags));
-          ctx.io.stdout.write(flags.json ? json(stats) : statsText(stats));
+        await guarded(ctx.io, async (m) => {
+          const stats = await m.cacheStats(target(ctx.io, flags));
+          ctx.io.stdout.write(flags.json ? json(stats) : m.statsText(stats));
           return 0;
         }),
       );
@@ -147,9 +148,9 @@ cache could not be read, ${USAGE_EXIT}.`,
     )
     .action(async (flags: CacheFlags) => {
       ctx.setExitCode(
-        await guarded(ctx.io, async () => {
-          const report = await cacheVerify(target(ctx.io, flags));
-          ctx.io.stdout.write(flags.json ? json(report) : verifyText(report));
+        await guarded(ctx.io, async (m) => {
+          const report = await m.cacheVerify(target(ctx.io, flags));
+          ctx.io.stdout.write(flags.json ? json(report) : m.verifyText(report));
           return report.ok ? 0 : 1;
         }),
       );
@@ -185,16 +186,16 @@ or a bad location (nothing removed).`,
     )
     .action(async (flags: PruneFlags) => {
       ctx.setExitCode(
-        await guarded(ctx.io, async () => {
+        await guarded(ctx.io, async (m) => {
           const options = {
             ...(flags.olderThan !== undefined
-              ? { olderThanMs: parseDuration("--older-than", flags.olderThan) }
+              ? { olderThanMs: m.parseDuration("--older-than", flags.olderThan) }
               : {}),
-            ...(flags.maxSize !== undefined ? { maxBytes: parseSize("--max-size", flags.maxSize) } : {}),
+            ...(flags.maxSize !== undefined ? { maxBytes: m.parseSize("--max-size", flags.maxSize) } : {}),
             ...(flags.dryRun ? { dryRun: true } : {}),
           };
-          const report = await cachePrune(target(ctx.io, flags), options);
-          ctx.io.stdout.write(flags.json ? json(report) : pruneText(report));
+          const report = await m.cachePrune(target(ctx.io, flags), options);
+          ctx.io.stdout.write(flags.json ? json(report) : m.pruneText(report));
           return 0;
         }),
       );
@@ -224,14 +225,14 @@ location.`,
     )
     .action(async (outDir: string, flags: CacheFlags & { to?: string }) => {
       ctx.setExitCode(
-        await guarded(ctx.io, async () => {
+        await guarded(ctx.io, async (m) => {
           const dir = fromCwd(ctx.io, outDir);
           const to = flags.to !== undefined ? { ...flags, cache: flags.to } : flags;
-          const result = await withCache(
+          const result = await m.withCache(
             target(ctx.io, to, flags.to !== undefined ? "--to" : "--cache"),
-            (c) => exportFolder({ outDir: dir, cache: c }),
+            (c) => m.exportFolder({ outDir: dir, cache: c }),
           );
-          ctx.io.stdout.write(flags.json ? json(result) : exportText(result, shownPath(ctx.io, dir)));
+          ctx.io.stdout.write(flags.json ? json(result) : m.exportText(result, shownPath(ctx.io, dir)));
           return result.failed.length === 0 ? 0 : 1;
         }),
       );
@@ -262,14 +263,14 @@ location.`,
     )
     .action(async (outDir: string, flags: CacheFlags & { from?: string }) => {
       ctx.setExitCode(
-        await guarded(ctx.io, async () => {
+        await guarded(ctx.io, async (m) => {
           const dir = fromCwd(ctx.io, outDir);
           const from = flags.from !== undefined ? { ...flags, cache: flags.from } : flags;
-          const result = await withCache(
+          const result = await m.withCache(
             { ...target(ctx.io, from, flags.from !== undefined ? "--from" : "--cache"), readOnly: true },
-            (c) => importFolder({ outDir: dir, cache: c }),
+            (c) => m.importFolder({ outDir: dir, cache: c }),
           );
-          ctx.io.stdout.write(flags.json ? json(result) : importText(result, shownPath(ctx.io, dir)));
+          ctx.io.stdout.write(flags.json ? json(result) : m.importText(result, shownPath(ctx.io, dir)));
           return result.missing.length === 0 && result.failed.length === 0 ? 0 : 1;
         }),
       );
@@ -281,15 +282,16 @@ function target(io: CliIo, flags: CacheFlags, setting = "--cache"): CacheTarget 
 }
 
 /** Runs a subcommand: refusals (bad input) exit 2, a cache that cannot be read or written exits 1. */
-async function guarded(io: CliIo, run: () => Promise<number>): Promise<number> {
+async function guarded(io: CliIo, run: (m: CacheModules) => Promise<number>): Promise<number> {
+  const m = await cacheModules();
   try {
-    return await run();
+    return await run(m);
   } catch (err) {
-    if (hasCode(err, ...CACHE_CONFIG_CODES) || isRefusal(err)) {
+    if (hasCode(err, ...m.CACHE_CONFIG_CODES) || isRefusal(err)) {
       io.stderr.write(`error: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof CacheError) {
+    if (err instanceof m.CacheError) {
       io.stderr.write(`error: ${err.message}\n`);
       return 1;
     }

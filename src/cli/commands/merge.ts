@@ -1,6 +1,5 @@
 // Registers `storyreel merge`: shard output folders of one storyboard combined into one folder.
 import type { Command } from "commander";
-import { merge } from "../../commands/merge.js";
 import type { MergeResult } from "../../commands/merge.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
@@ -44,6 +43,7 @@ Exit codes: 0 every shot completed, 1 merged but some shots are not completed (l
 }
 
 async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const { merge } = await import("../../commands/merge.js");
   let result: MergeResult;
   try {
     result = await merge({

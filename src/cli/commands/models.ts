@@ -1,14 +1,10 @@
 // Registers `storyreel models`: the catalog of AIML video models, what a storyboard can ask of each and its price;
 // `storyreel models <id>` prints one model's full card.
 import type { Command } from "commander";
-import { modelCard, models } from "../../commands/models.js";
-import { loadPriceSource } from "../../commands/price-source.js";
 import type { PriceSource } from "../../commands/price-source.js";
-import { resolveCacheDir } from "../../pricing/index.js";
-import { modelCardText, modelsText } from "../../report/index.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
-import { UsageError } from "../option-rules.js";
+import { UsageError } from "../usage-error.js";
 
 interface ModelsFlags {
   json?: boolean;
@@ -61,6 +57,8 @@ Exit codes: 0 models listed, 1 no model id matches the filter, 2 usage.`,
 }
 
 async function modelsCommand(filter: string[], flags: ModelsFlags, io: CliIo): Promise<number> {
+  const { modelCard, models } = await import("../../commands/models.js");
+  const { modelCardText, modelsText } = await import("../../report/index.js");
   const prices = await priceSource(flags, io);
   const catalogue = prices.catalogue;
   const card = filter.length === 1 ? modelCard(filter[0]!, { catalogue }) : undefined;
@@ -84,6 +82,8 @@ async function modelsCommand(filter: string[], flags: ModelsFlags, io: CliIo): P
 }
 
 async function priceSource(flags: ModelsFlags, io: CliIo): Promise<PriceSource> {
+  const { loadPriceSource } = await import("../../commands/price-source.js");
+  const { resolveCacheDir } = await import("../../pricing/index.js");
   if (flags.sim && flags.baseUrl !== undefined) {
     throw new UsageError(
       "--sim and --base-url do not go together: --sim shows the simulator's prices; drop one",

@@ -1,6 +1,5 @@
 // Registers `storyreel plan`.
 import type { Command } from "commander";
-import { planCommand } from "../plan-command.js";
 import type { PlanFlags } from "../plan-command.js";
 import type { CommandContext } from "../command-context.js";
 
@@ -41,6 +40,7 @@ Examples:
 Exit codes: 0 planned, 2 invalid storyboard or usage.`,
     )
     .action(async (file: string, flags: PlanFlags) => {
+      const { planCommand } = await import("../plan-command.js");
       ctx.setExitCode(await planCommand(file, flags, ctx.io));
     });
 }

@@ -1,7 +1,7 @@
 // Registers `storyreel render`.
 import { Option } from "commander";
 import type { Command } from "commander";
-import { RENDER_DEFAULTS, renderCommand } from "../render-command.js";
+import { RENDER_DEFAULTS } from "../render-defaults.js";
 import type { RenderFlags } from "../render-command.js";
 import type { CommandContext } from "../command-context.js";
 import { EXIT_CODES_HELP } from "../command-context.js";
@@ -56,6 +56,7 @@ Examples:
 ${EXIT_CODES_HELP}`,
     )
     .action(async (file: string, flags: RenderFlags) => {
+      const { renderCommand } = await import("../render-command.js");
       ctx.setExitCode(await renderCommand(file, flags, ctx.io));
     });
 }

@@ -1,6 +1,5 @@
 // Registers `storyreel report`: a self-contained report.html of an output folder.
 import type { Command } from "commander";
-import { writeReport } from "../../commands/report.js";
 import type { ReportResult } from "../../commands/report.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
@@ -33,6 +32,7 @@ Exit codes: 0 report written, 1 it could not be written, 2 no manifest.json in t
 }
 
 async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
+  const { writeReport } = await import("../../commands/report.js");
   let result: ReportResult;
   try {
     result = await writeReport({ outDir: fromCwd(io, outDir), cwd: io.cwd });

@@ -1,7 +1,6 @@
 // Registers `storyreel sim`.
 import { Option } from "commander";
 import type { Command } from "commander";
-import { simCommand } from "../sim-command.js";
 import type { SimFlags } from "../sim-command.js";
 import type { CommandContext } from "../command-context.js";
 import { faultScriptHelp } from "../sim-faults-help.js";
@@ -37,6 +36,7 @@ Exit codes: 0 stopped with Ctrl-C / SIGTERM, 2 usage or configuration (a bad opt
 the port in use or not allowed).`,
     )
     .action(async (flags: SimFlags & { simLatency?: string }) => {
+      const { simCommand } = await import("../sim-command.js");
       const { simLatency, ...rest } = flags;
       const latency = rest.latency ?? simLatency;
       ctx.setExitCode(

@@ -1,9 +1,7 @@
 // Registers `storyreel status`: what an output folder holds, from its manifest (journal replayed).
 import type { Command } from "commander";
-import { status } from "../../commands/status.js";
 import type { StatusResult } from "../../commands/status.js";
 import { isRefusal } from "../../commands/output-errors.js";
-import { statusText } from "../../report/index.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
 import { fromCwd, shellWord, shownPath } from "../paths.js";
@@ -43,6 +41,8 @@ interface StatusFlags {
 }
 
 async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Promise<number> {
+  const { status } = await import("../../commands/status.js");
+  const { statusText } = await import("../../report/index.js");
   let result: StatusResult;
   try {
     result = await status({ outDir: fromCwd(io, outDir), ...(flags.verify ? { verify: true } : {}) });

@@ -1,6 +1,5 @@
 // Registers `storyreel stitch`: the completed clips of an output folder, in storyboard order, as one film.
 import type { Command } from "commander";
-import { stitch } from "../../commands/stitch.js";
 import type { StitchResult } from "../../commands/stitch.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
@@ -41,6 +40,7 @@ Exit codes: 0 film written, 1 ffmpeg failed, 2 refused (a shot has no usable cli
 }
 
 async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Promise<number> {
+  const { stitch } = await import("../../commands/stitch.js");
   let result: StitchResult;
   try {
     result = await stitch({

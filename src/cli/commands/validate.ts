@@ -1,6 +1,5 @@
 // Registers `storyreel validate`.
 import type { Command } from "commander";
-import { validateCommand } from "../validate-command.js";
 import type { CommandContext } from "../command-context.js";
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
@@ -19,6 +18,7 @@ Examples:
 Exit codes: 0 all valid, 2 any problem.`,
     )
     .action(async (files: string[], flags: { json?: boolean }) => {
+      const { validateCommand } = await import("../validate-command.js");
       ctx.setExitCode(await validateCommand(files, flags, ctx.io));
     });
 }
