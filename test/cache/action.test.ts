@@ -4,7 +4,8 @@ import { chmod, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator } from "../../src/simulator/index.js";
+import { requireModel } from "../../src/catalog/index.js";
+import { simulatedCredits, startSimulator } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";
 import type { Workspace } from "../helpers/workspace.js";
@@ -15,6 +16,18 @@ import { BUCKET, startS3Server } from "./s3-server.js";
 
 const ACTION = join(ROOT, "action.yml");
 const KEY = "sk-action-secret-7f3a9c";
+
+/** What the simulator charges for one shot of storyboardYaml (4 s at 720p, with sound when the model makes it by default). */
+const SHOT_CREDITS = ((): number => {
+  const model = requireModel("google/veo-3.1-first-last-image-to-video-fast");
+  const audioKey = model.fields.generate_audio;
+  const audio = audioKey !== undefined && model.properties[audioKey]?.default === true;
+  return simulatedCredits(
+    model,
+    { durationSeconds: 4, resolution: "720p", audio },
+    { priceScale: 1, chargeScale: 1 },
+  );
+})();
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 
@@ -114,7 +127,7 @@ describe("action.yml, run", () => {
     expect(result.failed, JSON.stringify(result.steps, null, 1)).toBe(false);
     expect(sim.stats.jobsCreated).toBe(3);
     expect(sim.requests.some((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
-    const credits = 3 * 800_000;
+    const credits = 3 * SHOT_CREDITS;
     expect(result.outputs).toEqual({
       manifest: join(ws.outDir, "manifest.json"),
       "out-dir": ws.outDir,
@@ -153,14 +166,18 @@ describe("action.yml, run", () => {
       // A first run renders one shot, so its price is known (under a budget, a shot of unknown price is skipped).
       const first = await run({ ...common, flags: `${simFlags()} --only s1` }, s3.env);
       expect(first.failed, JSON.stringify(first.steps, null, 1)).toBe(false);
-      expect(first.outputs).toMatchObject({ completed: "1", "credits-used": "800000", "exit-code": "0" });
+      expect(first.outputs).toMatchObject({
+        completed: "1",
+        "credits-used": String(SHOT_CREDITS),
+        "exit-code": "0",
+      });
 
       const result = await run(
         {
           ...common,
           flags: simFlags(),
-          "max-usd": "0.5", // 1,000,000 credits
-          "max-credits": "900000", // the lower: one more 800,000-credit shot fits, not two
+          "max-usd": ((SHOT_CREDITS * 1.5) / 2_000_000).toFixed(6), // room for one and a half shots
+          "max-credits": String(Math.round(SHOT_CREDITS * 1.2)), // the lower: one more shot fits, not two
         },
         s3.env,
       );
@@ -173,8 +190,8 @@ describe("action.yml, run", () => {
         "up-to-date": "1",
         completed: "1",
         skipped: "1",
-        "credits-used": "800000",
-        "usd-spent": "0.40",
+        "credits-used": String(SHOT_CREDITS),
+        "usd-spent": (SHOT_CREDITS / 2_000_000).toFixed(2),
         film: "",
         "exit-code": "1",
       });
