@@ -81,6 +81,7 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       io.stderr.write(quietSummaryText(next));
     } else if (!flags.json) {
       io.stdout.write(summaryText({ ...next, counts: result.counts, removed: result.removed }));
+      if (result.leftovers.length > 0) io.stdout.write(leftoversLine(result.leftovers));
     }
     if (result.fatal) {
       const hint = runStoppedHint(result.fatal.code);
@@ -115,4 +116,11 @@ export function rerunCommand(file: string, flags: RenderFlags): string {
   add("--max-credits", flags.maxCredits);
   add("--shard", flags.shard);
   return parts.join(" ");
+}
+
+/** One line naming what a dead run left behind and this run removed. */
+function leftoversLine(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).join(", ") + (paths.length > 3 ? `, … (${paths.length - 3} more)` : "");
+  const what = paths.length === 1 ? "temporary file" : "temporary files";
+  return `removed ${paths.length} ${what} an earlier run left when it was killed: ${shown}\n`;
 }

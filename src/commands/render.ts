@@ -23,6 +23,7 @@ import { resolveApiConfig } from "./api-config.js";
 import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
 import { readTimings, writeTimings } from "./timings-file.js";
+import { removeLeftovers } from "./leftovers.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -68,6 +69,8 @@ export interface RenderResult {
   creditsUsed: number;
   /** Shots no longer in the storyboard: dropped from the manifest, their clips left on disk. */
   removed: ShotRecord[];
+  /** Temporary files a dead run left in the folder, removed under the lock (paths relative to it). */
+  leftovers: string[];
   interrupted: boolean;
   fatal: StoryreelError | null;
   /** 0 all done, 1 some shot failed or is unfinished, 2 the run was stopped by the API (key, credits), 130 interrupted. */
@@ -92,6 +95,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const lock = await acquireOutputLock(outDir, { clock });
   let sim: Simulator | null = null;
   try {
+    // Under the lock no other run writes here: a partial download or write of a killed run is garbage.
+    const leftovers = await removeLeftovers(outDir);
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
     // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
     const { previous, plan } = await planFromOutput({
@@ -182,6 +187,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       counts: result.counts,
       creditsUsed: result.creditsUsed,
       removed: plan.removed,
+      leftovers,
       interrupted: result.interrupted,
       fatal: result.fatal,
       exitCode: result.fatal ? 2 : result.interrupted ? 130 : outcomeExitCode(result.counts),
