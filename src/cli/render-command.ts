@@ -13,7 +13,7 @@ import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
 import { reportToGithubActions } from "./github-actions.js";
 import { runStoppedHint } from "./errors.js";
-import { fromCwd, shellWord } from "./paths.js";
+import { fromCwd, shellWord, shownPath } from "./paths.js";
 
 /** Commander's defaults for render's tuning options (a rerun command repeats only values that differ). */
 export { RENDER_DEFAULTS };
@@ -82,6 +82,7 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     } else if (!flags.json) {
       io.stdout.write(summaryText({ ...next, counts: result.counts, removed: result.removed }));
       if (result.leftovers.length > 0) io.stdout.write(leftoversLine(result.leftovers));
+      io.stdout.write(whereThingsWent(io, result));
     }
     if (result.fatal) {
       const hint = runStoppedHint(result.fatal.code);
@@ -116,6 +117,17 @@ export function rerunCommand(file: string, flags: RenderFlags): string {
   add("--max-credits", flags.maxCredits);
   add("--shard", flags.shard);
   return parts.join(" ");
+}
+
+/** The folder, its report and the command that makes the film: render's last lines. */
+function whereThingsWent(io: CliIo, result: { outDir: string; reportPath: string }): string {
+  const folder = shownPath(io, result.outDir);
+  return [
+    `output: ${folder}`,
+    `report: ${shownPath(io, result.reportPath)}`,
+    `film:   storyreel stitch ${shellWord(folder)}`,
+    "",
+  ].join("\n");
 }
 
 /** One line naming what a dead run left behind and this run removed. */
