@@ -2,6 +2,7 @@
 import { render } from "../commands/render.js";
 import { RENDER_DEFAULTS } from "./render-defaults.js";
 import type { RenderOptions } from "../commands/render.js";
+import type { ClipMove } from "../commands/clip-order.js";
 import { quietSummaryText, summaryText } from "../report/index.js";
 import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
@@ -82,6 +83,7 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     } else if (!flags.json) {
       io.stdout.write(summaryText({ ...next, counts: result.counts, removed: result.removed }));
       if (result.leftovers.length > 0) io.stdout.write(leftoversLine(result.leftovers));
+      io.stdout.write(clipMovesText(result.clipMoves));
       io.stdout.write(whereThingsWent(io, result));
     }
     if (result.fatal) {
@@ -128,6 +130,25 @@ function whereThingsWent(io: CliIo, result: { outDir: string; reportPath: string
     `film:   storyreel stitch ${shellWord(folder)}`,
     "",
   ].join("\n");
+}
+
+/** Clips renamed to their new position and clips moved aside, one line each (nothing when none moved). */
+function clipMovesText(moves: { renamed: readonly ClipMove[]; movedAside: readonly ClipMove[] }): string {
+  const list = (ms: readonly ClipMove[]): string => ms.map((m) => `${m.from} → ${m.to}`).join(", ");
+  const lines: string[] = [];
+  if (moves.renamed.length > 0) {
+    const n = moves.renamed.length;
+    lines.push(
+      `renamed ${n} clip${n === 1 ? "" : "s"} to ${n === 1 ? "its shot's" : "their shots'"} new position: ${list(moves.renamed)}`,
+    );
+  }
+  if (moves.movedAside.length > 0) {
+    const n = moves.movedAside.length;
+    lines.push(
+      `moved ${n} clip${n === 1 ? "" : "s"} of shots no longer in the storyboard aside (kept, not deleted): ${list(moves.movedAside)}`,
+    );
+  }
+  return lines.map((l) => `${l}\n`).join("");
 }
 
 /** One line naming what a dead run left behind and this run removed. */

@@ -8,6 +8,9 @@ import type { Plan, Selection } from "../scheduler/index.js";
 import { StoryreelError } from "../util/errors.js";
 import { checkOutputFolder } from "./output-folder.js";
 import pLimit from "p-limit";
+import { orderClips } from "./clip-order.js";
+import type { ClipOrderResult } from "./clip-order.js";
+import { clipPathFor } from "./run-manifest.js";
 
 export interface PrepareOptions {
   storyboard: string;
@@ -18,6 +21,8 @@ export interface PrepareOptions {
 export interface PlannedRun {
   previous: Manifest | null;
   plan: Plan;
+  /** With `arrangeClips`: the clips renamed to their position and moved aside (commit once the manifest is written). */
+  clipOrder: ClipOrderResult | null;
 }
 
 export interface Prepared extends PlannedRun {
@@ -62,9 +67,20 @@ export async function loadForRun(options: PrepareOptions): Promise<Storyboard> {
 export async function planFromOutput(options: {
   storyboard: Storyboard;
   selection?: Selection;
+  /** Rename clips to their shot's current position first (render, under the lock; plan never moves files). */
+  arrangeClips?: boolean;
 }): Promise<PlannedRun> {
   const { storyboard } = options;
-  const previous = await readManifest(storyboard.outputDir);
+  const read = await readManifest(storyboard.outputDir);
+  const total = storyboard.shots.length;
+  const clipOrder = options.arrangeClips
+    ? await orderClips({
+        outDir: storyboard.outputDir,
+        previous: read,
+        targets: new Map(storyboard.shots.map((s) => [s.id, clipPathFor(s, total)])),
+      })
+    : null;
+  const previous = clipOrder ? clipOrder.manifest : read;
   const clips = new Map<string, ClipIntegrity>();
   const current = new Set(storyboard.shots.map((s) => s.id));
   const limit = pLimit(8);
@@ -79,5 +95,5 @@ export async function planFromOutput(options: {
     clips,
     ...(options.selection ? { selection: options.selection } : {}),
   });
-  return { previous, plan };
+  return { previous, plan, clipOrder };
 }

@@ -24,6 +24,7 @@ import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
 import { readTimings, writeTimings } from "./timings-file.js";
 import { removeLeftovers } from "./leftovers.js";
+import type { ClipMove } from "./clip-order.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -67,8 +68,10 @@ export interface RenderResult {
   manifest: Manifest;
   counts: RunCounts;
   creditsUsed: number;
-  /** Shots no longer in the storyboard: dropped from the manifest, their clips left on disk. */
+  /** Shots no longer in the storyboard: dropped from the manifest, their clips moved under clips/removed/, never deleted. */
   removed: ShotRecord[];
+  /** Clips renamed to their shot's new position, and clips of removed shots moved under clips/removed/. */
+  clipMoves: { renamed: ClipMove[]; movedAside: ClipMove[] };
   /** Temporary files a dead run left in the folder, removed under the lock (paths relative to it). */
   leftovers: string[];
   interrupted: boolean;
@@ -99,8 +102,9 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     const leftovers = await removeLeftovers(outDir);
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
     // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
-    const { previous, plan } = await planFromOutput({
+    const { previous, plan, clipOrder } = await planFromOutput({
       storyboard,
+      arrangeClips: true,
       ...(options.selection ? { selection: options.selection } : {}),
     });
     const prices = PriceBook.fromManifest(previous);
@@ -110,6 +114,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     });
     const timingSeed = await readTimings(outDir);
     const store = await ManifestStore.open({ outDir, manifest, clock });
+    // The manifest on disk names the clips where they are now: the moves' journal can go.
+    await clipOrder?.commit();
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,
@@ -188,6 +194,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       creditsUsed: result.creditsUsed,
       removed: plan.removed,
       leftovers,
+      clipMoves: { renamed: clipOrder?.renamed ?? [], movedAside: clipOrder?.movedAside ?? [] },
       interrupted: result.interrupted,
       fatal: result.fatal,
       exitCode: result.fatal ? 2 : result.interrupted ? 130 : outcomeExitCode(result.counts),

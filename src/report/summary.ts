@@ -30,7 +30,7 @@ export function summaryText(input: SummaryInput): string {
   if (others > 0) lines.push(`(${others} shot${others === 1 ? "" : "s"} of other shards not shown)`);
   if (input.removed.length > 0) {
     const clips = input.removed.map((s) => (s.clip ? `${s.id} (${s.clip.path})` : s.id)).join(", ");
-    lines.push(`no longer in the storyboard, dropped from the manifest (clips left on disk): ${clips}`);
+    lines.push(`no longer in the storyboard, dropped from the manifest (clips kept on disk): ${clips}`);
   }
   lines.push(...nextSteps(input));
   return `${lines.join("\n")}\n`;
