@@ -3,6 +3,7 @@
 import { requestRecord } from "../storyboard/index.js";
 import type { PlanAction, Selection } from "../scheduler/index.js";
 import { prepareRun } from "./prepare.js";
+import { DEFAULT_BASE_URL } from "../api/index.js";
 import { PriceBook } from "./price-book.js";
 import type { EstimateBasis, ShotEstimate } from "./price-book.js";
 import { loadPriceSource } from "./price-source.js";
@@ -17,6 +18,16 @@ export interface PlanOptions {
    * Omitted: no catalogue is read; estimates come from earlier renders in the folder, else unknown.
    */
   prices?: PriceSourceOptions;
+  /**
+   * Where render would run ("simulator" or the API origin): shots rendered elsewhere are planned to render.
+   * Default: the backend of `prices` (--sim, or its base URL); neither: not checked.
+   */
+  backend?: string;
+}
+
+/** The backend a price source speaks for: render --sim, or the API at its base URL. */
+function backendOf(prices: PriceSourceOptions): string {
+  return prices.sim ? "simulator" : new URL(prices.baseUrl ?? DEFAULT_BASE_URL).origin;
 }
 
 export interface PlannedShot {
@@ -69,7 +80,15 @@ function catalogueProblem(source: PriceSource): string | null {
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const { storyboard, previous, plan: runPlan } = await prepareRun(options);
+  const backend = options.backend ?? (options.prices ? backendOf(options.prices) : undefined);
+  const {
+    storyboard,
+    previous,
+    plan: runPlan,
+  } = await prepareRun({
+    ...options,
+    ...(backend ? { backend } : {}),
+  });
   const source = options.prices === undefined ? null : await loadPriceSource(options.prices);
   const prices = PriceBook.create(
     previous,

@@ -16,6 +16,8 @@ export interface PrepareOptions {
   storyboard: string;
   outDir?: string;
   selection?: Selection;
+  /** Where the run renders ("simulator" or the API origin): records from elsewhere are not up to date. */
+  backend?: string;
 }
 
 export interface PlannedRun {
@@ -35,6 +37,7 @@ export async function prepareRun(options: PrepareOptions): Promise<Prepared> {
   const planned = await planFromOutput({
     storyboard,
     ...(options.selection ? { selection: options.selection } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
   });
   return { storyboard, ...planned };
 }
@@ -67,6 +70,7 @@ export async function loadForRun(options: PrepareOptions): Promise<Storyboard> {
 export async function planFromOutput(options: {
   storyboard: Storyboard;
   selection?: Selection;
+  backend?: string;
   /** Rename clips to their shot's current position first (render, under the lock; plan never moves files). */
   arrangeClips?: boolean;
 }): Promise<PlannedRun> {
@@ -94,6 +98,7 @@ export async function planFromOutput(options: {
     previous,
     clips,
     ...(options.selection ? { selection: options.selection } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
   });
   return { previous, plan, clipOrder };
 }

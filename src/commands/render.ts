@@ -102,8 +102,10 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     const leftovers = await removeLeftovers(outDir);
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
     // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
+    const backend = simOptions ? "simulator" : new URL(api!.baseUrl).origin;
     const { previous, plan, clipOrder } = await planFromOutput({
       storyboard,
+      backend,
       arrangeClips: true,
       ...(options.selection ? { selection: options.selection } : {}),
     });
@@ -154,7 +156,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         timingSeed,
         estimateCredits: (shot) => prices.estimate(shot).credits,
         clock,
-        backend: sim ? "simulator" : new URL(api!.baseUrl).origin,
+        backend,
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {

@@ -33,6 +33,11 @@ export interface PlanInput {
   /** Integrity of each previous clip on disk (size + sha256), by shot id. */
   clips: ReadonlyMap<string, ClipState>;
   selection?: Selection;
+  /**
+   * Where this run renders: "simulator" or the API origin. A record made on another backend is never up to date
+   * here and its generation is never polled here (its id means nothing to this backend). Omitted: not checked.
+   */
+  backend?: string | null;
 }
 
 export interface Plan {
@@ -62,6 +67,8 @@ export function planRun(input: PlanInput): Plan {
     const previous = previousById.get(shot.id) ?? null;
     const excluded = exclusion(shot, previous, only, selection);
     if (excluded) return { shot, action: "excluded", reason: excluded, previous };
+    const elsewhere = renderedElsewhere(previous, input.backend ?? null);
+    if (elsewhere) return { shot, action: "submit", reason: elsewhere, previous };
     return decide(shot, previous, input.clips.get(shot.id) ?? "missing", selection.force === true);
   });
   return {
@@ -91,6 +98,21 @@ function exclusion(
     return `not selected: ${last} (--failed renders only failed, unknown and skipped shots)`;
   }
   return null;
+}
+
+/** Why a record from another backend renders again here ("rendered on the simulator"), or null. */
+function renderedElsewhere(previous: ShotRecord | null, backend: string | null): string | null {
+  if (!previous?.backend || !backend || previous.backend === backend) return null;
+  if (previous.status === "pending") return null; // nothing was sent anywhere
+  const where = previous.backend === "simulator" ? "the simulator" : previous.backend;
+  const id = previous.generation_id;
+  const note =
+    id !== null && previous.status !== "completed"
+      ? `; its generation ${id} is not polled here`
+      : previous.status === "completed"
+        ? "; its clip is not used for a run here"
+        : "";
+  return `rendered on ${where}${note}`;
 }
 
 function decide(shot: ResolvedShot, previous: ShotRecord | null, clip: ClipState, force: boolean): PlanEntry {
