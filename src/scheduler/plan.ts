@@ -105,6 +105,11 @@ function renderedElsewhere(previous: ShotRecord | null, backend: string | null):
   if (!previous?.backend || !backend || previous.backend === backend) return null;
   if (previous.status === "pending") return null; // nothing was sent anywhere
   const where = previous.backend === "simulator" ? "the simulator" : previous.backend;
+  if (previous.status === "unknown") {
+    // The money warning first: that submission may have been charged where it went.
+    const code = previous.error ? ` (${previous.error.code})` : "";
+    return `unknown last time${code}: it may have been created and charged on ${where}; rendering it here`;
+  }
   const id = previous.generation_id;
   const note =
     id !== null && previous.status !== "completed"
