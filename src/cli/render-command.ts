@@ -28,6 +28,9 @@ export interface RenderFlags extends SelectionFlags {
   shotTimeout?: string;
   maxCredits?: string;
   baseUrl?: string;
+  /** --cache <location>, or false for --no-cache. */
+  cache?: string | false;
+  cacheReadOnly?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -54,6 +57,8 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       ? { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) }
       : {}),
     ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+    ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
+    ...(flags.cacheReadOnly ? { cacheReadOnly: true } : {}),
   };
   if (flags.sim) {
     options.sim =
@@ -84,6 +89,9 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       io.stdout.write(summaryText({ ...next, counts: result.counts, removed: result.removed }));
       if (result.leftovers.length > 0) io.stdout.write(leftoversLine(result.leftovers));
       io.stdout.write(clipMovesText(result.clipMoves));
+      if (result.cache && (result.cache.hits > 0 || result.cache.stored > 0)) {
+        io.stdout.write(cacheLine(result.cache));
+      }
       io.stdout.write(whereThingsWent(io, result));
     }
     if (result.fatal) {
@@ -118,6 +126,9 @@ export function rerunCommand(file: string, flags: RenderFlags): string {
   add("--shot-timeout", flags.shotTimeout, RENDER_DEFAULTS.shotTimeout);
   add("--max-credits", flags.maxCredits);
   add("--shard", flags.shard);
+  if (flags.cache === false) parts.push("--no-cache");
+  else add("--cache", flags.cache);
+  if (flags.cacheReadOnly) parts.push("--cache-read-only");
   return parts.join(" ");
 }
 
@@ -149,6 +160,20 @@ function clipMovesText(moves: { renamed: readonly ClipMove[]; movedAside: readon
     );
   }
   return lines.map((l) => `${l}\n`).join("");
+}
+
+/** What the clip cache saved and kept, in one line. */
+function cacheLine(cache: {
+  location: string | null;
+  hits: number;
+  stored: number;
+  readOnly: boolean;
+}): string {
+  const parts: string[] = [];
+  if (cache.hits > 0)
+    parts.push(`${cache.hits} shot${cache.hits === 1 ? "" : "s"} from the cache (no request sent)`);
+  if (cache.stored > 0) parts.push(`${cache.stored} new clip${cache.stored === 1 ? "" : "s"} stored`);
+  return `clip cache ${cache.location ?? ""}${cache.readOnly ? " (read-only)" : ""}: ${parts.join(", ")}\n`;
 }
 
 /** One line naming what a dead run left behind and this run removed. */

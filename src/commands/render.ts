@@ -24,6 +24,8 @@ import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
 import { readTimings, writeTimings } from "./timings-file.js";
 import { removeLeftovers } from "./leftovers.js";
+import { cacheLocationFor, openRenderCache } from "./render-cache.js";
+import type { RenderCacheStats } from "./render-cache.js";
 import type { ClipMove } from "./clip-order.js";
 
 export interface RenderOptions {
@@ -55,6 +57,13 @@ export interface RenderOptions {
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   clock?: Clock;
+  /**
+   * The shared clip cache: a folder or s3://bucket/prefix; null or "off" turns it off. Default: env
+   * STORYREEL_CACHE, else the user's cache folder. A hit completes a shot with no request.
+   */
+  cache?: string | null;
+  /** Look the cache up but never store in it (untrusted jobs). Default: env STORYREEL_CACHE_READ_ONLY. */
+  cacheReadOnly?: boolean;
   /** The user's working folder: report.html shows the storyboard's path relative to it (default: absolute). */
   cwd?: string;
 }
@@ -72,6 +81,8 @@ export interface RenderResult {
   removed: ShotRecord[];
   /** Clips renamed to their shot's new position, and clips of removed shots moved under clips/removed/. */
   clipMoves: { renamed: ClipMove[]; movedAside: ClipMove[] };
+  /** What the clip cache did (null when it was off). */
+  cache: RenderCacheStats | null;
   /** Temporary files a dead run left in the folder, removed under the lock (paths relative to it). */
   leftovers: string[];
   interrupted: boolean;
@@ -91,6 +102,12 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     ...(options.selection ? { selection: options.selection } : {}),
   });
   const shotsById = new Map(storyboard.shots.map((s) => [s.id, s]));
+  const env = options.env ?? process.env;
+  const cacheLocation = cacheLocationFor(
+    { ...(options.cache !== undefined ? { location: options.cache } : {}) },
+    env,
+    options.cwd ?? process.cwd(),
+  );
   const simOptions = options.sim === true ? {} : options.sim || null;
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
@@ -129,6 +146,25 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     });
     const frames = new FrameCache();
     const total = storyboard.shots.length;
+    const startedAt = clock.now();
+    const renderCache = cacheLocation
+      ? openRenderCache({
+          location: cacheLocation,
+          ...(options.cacheReadOnly !== undefined ? { readOnly: options.cacheReadOnly } : {}),
+          env,
+          backend,
+          outDir,
+          clipPath: (shot) => clipPathFor(shot, total),
+          onWarning: (w) =>
+            options.onEvent?.({
+              type: "warning",
+              id: null,
+              message: w.message.startsWith("cache ") ? `clip ${w.message}` : `clip cache: ${w.message}`,
+              t: Math.round(clock.now() - startedAt),
+            }),
+        })
+      : null;
+    let cacheStats: RenderCacheStats | null = null;
     let result;
     try {
       result = await runPlan({
@@ -149,6 +185,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
           return { relPath: clip.relPath, bytes: clip.bytes, sha256: clip.sha256, warnings };
         },
         clipPath: (shot) => clipPathFor(shot, total),
+        ...(renderCache ? { hooks: renderCache.hooks } : {}),
         concurrency: options.concurrency ?? 4,
         pollIntervalMs: (options.pollInterval ?? 2) * 1000,
         shotTimeoutMs: (options.shotTimeout ?? 1200) * 1000,
@@ -160,6 +197,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {
+          if (event.type === "shot_completed" && !event.from_cache)
+            renderCache?.completed(store.shot(event.id));
           if (event.type === "shot_completed" && event.credits_used !== null) {
             const shot = shotsById.get(event.id);
             if (shot?.durationSeconds)
@@ -175,6 +214,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     } finally {
       await client.close();
       frames.clear();
+      cacheStats = (await renderCache?.close()) ?? null;
     }
     await store.close({ finished_at: clock.wallNow().toISOString() });
     await writeTimings(outDir, result.learned);
@@ -196,6 +236,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       creditsUsed: result.creditsUsed,
       removed: plan.removed,
       leftovers,
+      cache: cacheStats,
       clipMoves: { renamed: clipOrder?.renamed ?? [], movedAside: clipOrder?.movedAside ?? [] },
       interrupted: result.interrupted,
       fatal: result.fatal,

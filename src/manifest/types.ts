@@ -36,6 +36,11 @@ export interface ShotRecord {
    * in-flight record knows where its id lives. Absent or null: written before storyreel recorded it.
    */
   backend?: string | null;
+  /**
+   * Where the clip came from when no generation was paid for it in this folder: "cache" (the shared clip cache;
+   * generation_id names the generation that made it, credits_used is null). Absent: made by its own generation.
+   */
+  origin?: "cache" | null;
 }
 
 export interface Manifest {

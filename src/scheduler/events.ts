@@ -84,6 +84,8 @@ export type RunEvent =
       credits_used: number | null;
       elapsed_ms: number;
       warnings: string[];
+      /** The clip came from the shared clip cache: no request was sent for it (credits_used null). */
+      from_cache?: boolean;
     })
   | (EventBase & {
       type: "shot_failed";

@@ -12,6 +12,7 @@ export type {
   DownloadOutcome,
 } from "./run-types.js";
 export type { RunEvent, RunEventType, RunCounts } from "./events.js";
+export type { SubmissionHooks, PreSubmit, BeforePost } from "./submission.js";
 export { outcomeExitCode } from "./counts.js";
 export { shardOf, inShard, parseShardSpec } from "./shard.js";
 export type { Shard } from "./shard.js";
