@@ -7,7 +7,8 @@ import { quietSummaryText, summaryText } from "../report/index.js";
 import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
 import { parseLatencySpec } from "../simulator/index.js";
-import { backendFlags, nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
+import { backendFlags, nonNegativeNumber, positiveSeconds, UsageError, wholeNumber } from "./option-rules.js";
+import { USD_TO_CREDITS } from "../catalog/index.js";
 import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
@@ -27,6 +28,9 @@ export interface RenderFlags extends SelectionFlags {
   pollInterval?: string;
   shotTimeout?: string;
   maxCredits?: string;
+  maxUsd?: string;
+  reconcileGrace?: string;
+  resubmitUnknown?: boolean;
   baseUrl?: string;
   /** --cache <location>, or false for --no-cache. */
   cache?: string | false;
@@ -53,9 +57,11 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     ...(flags.shotTimeout !== undefined
       ? { shotTimeout: positiveSeconds("--shot-timeout", flags.shotTimeout) }
       : {}),
-    ...(flags.maxCredits !== undefined
-      ? { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) }
+    ...spendingCap(flags),
+    ...(flags.reconcileGrace !== undefined
+      ? { reconcileGrace: nonNegativeNumber("--reconcile-grace", flags.reconcileGrace) }
       : {}),
+    ...(flags.resubmitUnknown ? { resubmitUnknown: true } : {}),
     ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
     ...(flags.cacheReadOnly ? { cacheReadOnly: true } : {}),
@@ -125,6 +131,8 @@ export function rerunCommand(file: string, flags: RenderFlags): string {
   add("--poll-interval", flags.pollInterval, RENDER_DEFAULTS.pollInterval);
   add("--shot-timeout", flags.shotTimeout, RENDER_DEFAULTS.shotTimeout);
   add("--max-credits", flags.maxCredits);
+  add("--max-usd", flags.maxUsd);
+  add("--reconcile-grace", flags.reconcileGrace, "300");
   add("--shard", flags.shard);
   if (flags.cache === false) parts.push("--no-cache");
   else add("--cache", flags.cache);
@@ -181,4 +189,19 @@ function leftoversLine(paths: readonly string[]): string {
   const shown = paths.slice(0, 3).join(", ") + (paths.length > 3 ? `, … (${paths.length - 3} more)` : "");
   const what = paths.length === 1 ? "temporary file" : "temporary files";
   return `removed ${paths.length} ${what} an earlier run left when it was killed: ${shown}\n`;
+}
+
+/** --max-credits, or --max-usd in credits ($1 = 2,000,000 credits); both at once is refused. */
+function spendingCap(flags: RenderFlags): { maxCredits?: number } {
+  if (flags.maxCredits !== undefined && flags.maxUsd !== undefined) {
+    throw new UsageError(
+      `--max-credits ${JSON.stringify(flags.maxCredits)} and --max-usd ${JSON.stringify(flags.maxUsd)} are two caps on one budget: keep one`,
+    );
+  }
+  if (flags.maxUsd !== undefined) {
+    return { maxCredits: Math.floor(nonNegativeNumber("--max-usd", flags.maxUsd) * USD_TO_CREDITS) };
+  }
+  if (flags.maxCredits !== undefined)
+    return { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) };
+  return {};
 }

@@ -41,6 +41,11 @@ export interface ShotRecord {
    * generation_id names the generation that made it, credits_used is null). Absent: made by its own generation.
    */
   origin?: "cache" | null;
+  /**
+   * The X-Client-Request-Id of the latest submission, written with its intent before the POST left: the API's
+   * request logs (GET /v2/logs) find that submission by it when its answer was lost.
+   */
+  client_request_id?: string | null;
 }
 
 export interface Manifest {
