@@ -20,6 +20,7 @@ const INPUT_CODES = new Set([
   "E_API_UNAUTHORIZED",
   "E_API_FORBIDDEN",
   "E_CACHE_LOCATION",
+  "E_BALANCE_LOW",
   "E_CACHE_CONFIG",
 ]);
 

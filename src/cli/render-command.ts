@@ -31,6 +31,8 @@ export interface RenderFlags extends SelectionFlags {
   maxUsd?: string;
   reconcileGrace?: string;
   resubmitUnknown?: boolean;
+  ignoreBalance?: boolean;
+  refreshPrices?: boolean;
   baseUrl?: string;
   /** --cache <location>, or false for --no-cache. */
   cache?: string | false;
@@ -62,6 +64,8 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       ? { reconcileGrace: nonNegativeNumber("--reconcile-grace", flags.reconcileGrace) }
       : {}),
     ...(flags.resubmitUnknown ? { resubmitUnknown: true } : {}),
+    ...(flags.ignoreBalance ? { ignoreBalance: true } : {}),
+    ...(flags.refreshPrices ? { refreshPrices: true } : {}),
     ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
     ...(flags.cacheReadOnly ? { cacheReadOnly: true } : {}),

@@ -1,7 +1,8 @@
 // render's side of the shared clip cache: a hit completes a shot with no request, a new clip is stored for others.
 import { join } from "node:path";
 import { cacheKey, entryInputFromShot, openCache, resolveCacheLocation } from "../cache/index.js";
-import type { CacheLocation, CacheWarning, ClipCache } from "../cache/index.js";
+import type { CacheLocation, CacheWarning, ClipCache, LookupResult } from "../cache/index.js";
+import pLimit from "p-limit";
 import type { ShotRecord } from "../manifest/index.js";
 import type { PlanEntry, PreSubmit, SubmissionHooks } from "../scheduler/index.js";
 import type { ResolvedShot } from "../storyboard/index.js";
@@ -35,6 +36,8 @@ export function cacheLocationFor(
 
 export interface RenderCache {
   hooks: SubmissionHooks;
+  /** Looks up every shot to submit at once; the ids the cache holds (beforeSubmit then uses these answers). */
+  prefetch(entries: readonly PlanEntry[]): Promise<Set<string>>;
   /** A shot completed by its own generation: store its clip (in the background; `settle` waits). */
   completed(record: ShotRecord): void;
   /** Waits for every store started, then releases the cache's connections. Never throws. */
@@ -65,8 +68,18 @@ export function openRenderCache(options: {
   const pending = new Set<Promise<void>>();
   const keyOf = (inputHash: string): string => cacheKey({ inputHash, backend: options.backend });
 
+  const looked = new Map<string, Promise<LookupResult>>();
+  const lookup = (entry: PlanEntry): Promise<LookupResult> => {
+    let found = looked.get(entry.shot.id);
+    if (!found) {
+      found = cache.lookup(keyOf(entry.shot.inputHash));
+      looked.set(entry.shot.id, found);
+    }
+    return found;
+  };
+
   const beforeSubmit = async (entry: PlanEntry): Promise<PreSubmit> => {
-    const found = await cache.lookup(keyOf(entry.shot.inputHash));
+    const found = await lookup(entry);
     if (found.entry === null) return { kind: "submit" };
     const relPath = options.clipPath(entry.shot);
     const fetched = await cache.fetchClip(found.entry, join(options.outDir, relPath));
@@ -82,6 +95,19 @@ export function openRenderCache(options: {
 
   return {
     hooks: { beforeSubmit },
+    async prefetch(entries) {
+      const hits = new Set<string>();
+      const toSubmit = entries.filter((e) => e.action === "submit");
+      const limit = pLimit(8);
+      await Promise.all(
+        toSubmit.map((e) =>
+          limit(async () => {
+            if ((await lookup(e)).entry !== null) hits.add(e.shot.id);
+          }),
+        ),
+      );
+      return hits;
+    },
     completed(record) {
       if (cache.readOnly || record.origin === "cache") return;
       const { input } = entryInputFromShot(record);

@@ -20,10 +20,10 @@ import { loadForRun, planFromOutput } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 import { resolveApiConfig } from "./api-config.js";
-import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
 import { readTimings, writeTimings } from "./timings-file.js";
 import { removeLeftovers } from "./leftovers.js";
+import { checkBalance, runPrices } from "./render-prices.js";
 import { cacheLocationFor, openRenderCache } from "./render-cache.js";
 import type { RenderCacheStats } from "./render-cache.js";
 import { createReconciler, DEFAULT_RECONCILE_GRACE_S } from "./render-reconcile.js";
@@ -68,6 +68,10 @@ export interface RenderOptions {
   reconcileGrace?: number;
   /** Submit shots of unknown outcome again when the request logs cannot be read. */
   resubmitUnknown?: boolean;
+  /** Ask the price catalogue now even if the cached copy is young. */
+  refreshPrices?: boolean;
+  /** Submit even when the balance (GET /v2/billing) is below the estimate of what this run submits. */
+  ignoreBalance?: boolean;
   /** Look the cache up but never store in it (untrusted jobs). Default: env STORYREEL_CACHE_READ_ONLY. */
   cacheReadOnly?: boolean;
   /** The user's working folder: report.html shows the storyboard's path relative to it (default: absolute). */
@@ -134,15 +138,16 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       arrangeClips: true,
       ...(options.selection ? { selection: options.selection } : {}),
     });
-    const prices = PriceBook.fromManifest(previous);
-    sim = simOptions ? await startSimulator(simOptions) : null;
-    const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString(), {
-      shard: options.selection?.shard ?? null,
+    // Prices (the live catalogue, or the simulator's list) only when something will be submitted.
+    const prices = await runPrices({
+      previous,
+      entries: plan.entries,
+      backend,
+      baseUrl: api?.baseUrl ?? null,
+      env,
+      ...(options.refreshPrices ? { refresh: true } : {}),
     });
-    const timingSeed = await readTimings(outDir);
-    const store = await ManifestStore.open({ outDir, manifest, clock });
-    // The manifest on disk names the clips where they are now: the moves' journal can go.
-    await clipOrder?.commit();
+    sim = simOptions ? await startSimulator(simOptions) : null;
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,
@@ -152,9 +157,10 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.requestTimeout ? { requestTimeoutMs: options.requestTimeout * 1000 } : {}),
     });
-    const frames = new FrameCache();
     const total = storyboard.shots.length;
     const startedAt = clock.now();
+    const warn = (id: string | null, message: string): void =>
+      options.onEvent?.({ type: "warning", id, message, t: Math.round(clock.now() - startedAt) });
     const renderCache = cacheLocation
       ? openRenderCache({
           location: cacheLocation,
@@ -164,14 +170,32 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
           outDir,
           clipPath: (shot) => clipPathFor(shot, total),
           onWarning: (w) =>
-            options.onEvent?.({
-              type: "warning",
-              id: null,
-              message: w.message.startsWith("cache ") ? `clip ${w.message}` : `clip cache: ${w.message}`,
-              t: Math.round(clock.now() - startedAt),
-            }),
+            warn(null, w.message.startsWith("cache ") ? `clip ${w.message}` : `clip cache: ${w.message}`),
         })
       : null;
+    try {
+      // Cache hits cost nothing: the balance must cover only what will really be submitted.
+      const hits = (await renderCache?.prefetch(plan.entries)) ?? new Set<string>();
+      const balance = await checkBalance({
+        client,
+        prices,
+        toSubmit: plan.entries.filter((e) => e.action === "submit" && !hits.has(e.shot.id)),
+        ignore: options.ignoreBalance === true,
+      });
+      if (balance.warning) warn(null, balance.warning);
+    } catch (err) {
+      await renderCache?.close();
+      await client.close();
+      throw err;
+    }
+    const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString(), {
+      shard: options.selection?.shard ?? null,
+    });
+    const timingSeed = await readTimings(outDir);
+    const store = await ManifestStore.open({ outDir, manifest, clock });
+    // The manifest on disk names the clips where they are now: the moves' journal can go.
+    await clipOrder?.commit();
+    const frames = new FrameCache();
     let cacheStats: RenderCacheStats | null = null;
     const reconciled: Reconciliation[] = [];
     const beforePost = createReconciler({
@@ -182,12 +206,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       backend,
       onReconciled: (r) => {
         reconciled.push(r);
-        options.onEvent?.({
-          type: "warning",
-          id: r.id,
-          message: r.message,
-          t: Math.round(clock.now() - startedAt),
-        });
+        warn(r.id, r.message);
       },
     });
     let result;
@@ -224,12 +243,15 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         onEvent: (event) => {
           if (event.type === "shot_completed" && !event.from_cache)
             renderCache?.completed(store.shot(event.id));
+          options.onEvent?.(event);
           if (event.type === "shot_completed" && event.credits_used !== null) {
             const shot = shotsById.get(event.id);
             if (shot?.durationSeconds)
               prices.observe(shot.model, shot.resolution, shot.durationSeconds, event.credits_used);
+            // Charged more than 10% off the listed price: say so, naming both.
+            const off = shot ? prices.chargeWarning(shot, event.credits_used) : null;
+            if (off) warn(event.id, off);
           }
-          options.onEvent?.(event);
         },
       });
     } catch (err) {

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe("render's summary", () => {
   it("keeps --out, --sim, --sim-latency, tuning, --max-credits and --shard in the command to run next", async () => {
-    // no price is known yet, so a cap skips every shot: nothing is submitted
+    // a 1,000-credit cap is below every shot's listed price (the simulator's list): nothing is submitted
     const argv = [
       "render",
       "story.yaml",
@@ -58,7 +58,7 @@ describe("render's summary", () => {
     ];
     const { code, stdout } = await run(argv, ws.dir);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^s1\s+skipped\s.*E_PRICE_UNKNOWN/m);
+    expect(stdout).toMatch(/^s1\s+skipped\s.*E_MAX_CREDITS/m);
     expect(stdout).toContain(
       "render what failed again: storyreel render story.yaml --out capped --sim --sim-latency 0.05 --concurrency 2 --poll-interval 0.05 --shot-timeout 60 --max-credits 1000 --shard 1/1 --failed\n",
     );

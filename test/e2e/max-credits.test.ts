@@ -24,6 +24,8 @@ describe("--max-credits", () => {
   it("refuses shots whose price is unknown: nothing is submitted under a cap", async () => {
     ws = await makeWorkspace(storyboardYaml(2));
     sim = await startSimulator({ latency: 30, render: "fast" });
+    // No catalogue (its route fails) and no earlier render here: no price is known.
+    sim.faults.add("models", { type: "status", status: 500 }, { times: "always" });
     const result = await render({
       storyboard: ws.storyboard,
       baseUrl: sim.url,

@@ -41,6 +41,8 @@ export function registerRender(program: Command, ctx: CommandContext): void {
         "300",
       ),
     )
+    .option("--ignore-balance", "submit even when the account balance is below the run's estimated cost")
+    .option("--refresh-prices", "ask the price catalogue now, even if the cached copy is younger than 6 h")
     .option(
       "--resubmit-unknown",
       "submit shots of unknown outcome again even when the request logs cannot be read (may pay twice)",
