@@ -323,8 +323,20 @@ describe("the record lifecycle", () => {
   });
 
   it("a replacement journals only what differs: the intent of a new shot is a small line", () => {
-    const patch = recordPatch(fresh(), { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT });
-    expect(Object.keys(patch).sort()).toEqual(["backend", "client_request_id", "error", "status", "submitted_at"]);
+    const patch = recordPatch(fresh(), {
+      type: "intent",
+      seed,
+      backend: BACKEND,
+      clientRequestId: REQUEST_ID,
+      at: INTENT_AT,
+    });
+    expect(Object.keys(patch).sort()).toEqual([
+      "backend",
+      "client_request_id",
+      "error",
+      "status",
+      "submitted_at",
+    ]);
   });
 
   it("which records a run that submits nothing keeps", () => {
