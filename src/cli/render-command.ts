@@ -13,7 +13,8 @@ import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
 import { reportToGithubActions } from "./github-actions.js";
 import { runStoppedHint } from "./errors.js";
-import { fromCwd, shellWord } from "./paths.js";
+import { fromCwd } from "./paths.js";
+import { nextRenderCommand } from "./next-command.js";
 
 /** Commander's defaults for render's tuning options (a rerun command repeats only values that differ). */
 export { RENDER_DEFAULTS };
@@ -71,7 +72,11 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     reporter.close();
     const next: NextStepsInput = {
       manifest: result.manifest,
-      command: rerunCommand(file, flags),
+      command: nextRenderCommand({
+        storyboard: file,
+        out: flags.out ?? null,
+        manifest: result.manifest,
+      }),
       only: selection.only ?? null,
       shard: selection.shard ?? null,
     };
@@ -92,26 +97,4 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     reporter.close();
     stop?.dispose();
   }
-}
-
-/**
- * The command to type again: every flag that says where and how the run went (folder, backend, tuning, the
- * spending cap, the shard), none that says which shots (--only/--failed/--force: nextSteps picks those) nor
- * how to print (--json/--quiet). Tuning options are repeated only when they differ from the defaults.
- */
-export function rerunCommand(file: string, flags: RenderFlags): string {
-  const parts = ["storyreel", "render", shellWord(file)];
-  const add = (option: string, value: string | undefined, unless?: string): void => {
-    if (value !== undefined && value !== unless) parts.push(option, shellWord(value));
-  };
-  add("--out", flags.out);
-  if (flags.sim) parts.push("--sim");
-  add("--sim-latency", flags.simLatency);
-  add("--base-url", flags.baseUrl);
-  add("--concurrency", flags.concurrency, RENDER_DEFAULTS.concurrency);
-  add("--poll-interval", flags.pollInterval, RENDER_DEFAULTS.pollInterval);
-  add("--shot-timeout", flags.shotTimeout, RENDER_DEFAULTS.shotTimeout);
-  add("--max-credits", flags.maxCredits);
-  add("--shard", flags.shard);
-  return parts.join(" ");
 }

@@ -69,7 +69,10 @@ function catalogueProblem(source: PriceSource): string | null {
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const { storyboard, previous, plan: runPlan } = await prepareRun(options);
+  const { storyboard, previous, plan: runPlan } = await prepareRun({
+    ...options,
+    ...(options.prices ? { backend: planBackend(options.prices) } : {}),
+  });
   const source = options.prices === undefined ? null : await loadPriceSource(options.prices);
   const prices = PriceBook.create(
     previous,
@@ -123,4 +126,14 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
             checkedAt: source.catalogue?.checkedAt ?? null,
           },
   };
+}
+
+/** The backend `plan` prices for: the simulator with --sim, else the API origin (whose results count as up to date). */
+function planBackend(prices: PriceSourceOptions): string {
+  if (prices.sim === true) return "simulator";
+  try {
+    return new URL(prices.baseUrl ?? "https://api.aimlapi.com").origin;
+  } catch {
+    return prices.baseUrl ?? "https://api.aimlapi.com";
+  }
 }

@@ -13,6 +13,8 @@ export interface PrepareOptions {
   storyboard: string;
   outDir?: string;
   selection?: Selection;
+  /** Where the run renders ("simulator" or the API origin): results from another backend are planned again. */
+  backend?: string;
 }
 
 export interface PlannedRun {
@@ -30,6 +32,7 @@ export async function prepareRun(options: PrepareOptions): Promise<Prepared> {
   const planned = await planFromOutput({
     storyboard,
     ...(options.selection ? { selection: options.selection } : {}),
+    ...(options.backend !== undefined ? { backend: options.backend } : {}),
   });
   return { storyboard, ...planned };
 }
@@ -62,6 +65,7 @@ export async function loadForRun(options: PrepareOptions): Promise<Storyboard> {
 export async function planFromOutput(options: {
   storyboard: Storyboard;
   selection?: Selection;
+  backend?: string;
 }): Promise<PlannedRun> {
   const { storyboard } = options;
   const previous = await readManifest(storyboard.outputDir);
@@ -78,6 +82,7 @@ export async function planFromOutput(options: {
     previous,
     clips,
     ...(options.selection ? { selection: options.selection } : {}),
+    ...(options.backend !== undefined ? { backend: options.backend } : {}),
   });
   return { previous, plan };
 }

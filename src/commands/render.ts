@@ -19,6 +19,7 @@ import type { StoryreelError } from "../util/errors.js";
 import { loadForRun, planFromOutput } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
+import { runRecord } from "./run-record.js";
 import { resolveApiConfig } from "./api-config.js";
 import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
@@ -88,6 +89,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const simOptions = options.sim === true ? {} : options.sim || null;
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
+  const backend = simOptions ? "simulator" : new URL(api!.baseUrl).origin;
   await mkdir(outDir, { recursive: true });
   const lock = await acquireOutputLock(outDir, { clock });
   let sim: Simulator | null = null;
@@ -97,11 +99,21 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     const { previous, plan } = await planFromOutput({
       storyboard,
       ...(options.selection ? { selection: options.selection } : {}),
+      backend,
     });
-    const prices = PriceBook.fromManifest(previous);
+    const prices = PriceBook.fromManifest(previous, { backend });
     sim = simOptions ? await startSimulator(simOptions) : null;
     const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString(), {
       shard: options.selection?.shard ?? null,
+      run: runRecord({
+        backend,
+        baseUrl: api ? api.baseUrl : null,
+        sim: simOptions,
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.pollInterval !== undefined ? { pollInterval: options.pollInterval } : {}),
+        ...(options.shotTimeout !== undefined ? { shotTimeout: options.shotTimeout } : {}),
+        maxCredits: options.maxCredits ?? null,
+      }),
     });
     const timingSeed = await readTimings(outDir);
     const store = await ManifestStore.open({ outDir, manifest, clock });
@@ -143,7 +155,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         timingSeed,
         estimateCredits: (shot) => prices.estimate(shot).credits,
         clock,
-        backend: sim ? "simulator" : new URL(api!.baseUrl).origin,
+        backend,
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {

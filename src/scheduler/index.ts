@@ -1,5 +1,6 @@
 // Public API of the scheduler: plan a run (pure), then run it (bounded, parallel polls, events).
 export { planRun } from "./plan.js";
+export { backendKey, backendLabel, otherBackendReason } from "./backend-match.js";
 export type { Plan, PlanAction, PlanEntry, PlanInput, Selection, ClipState } from "./plan.js";
 export { runPlan } from "./run.js";
 export type {

@@ -3,6 +3,7 @@ import type { ResolvedShot } from "../storyboard/index.js";
 import type { Manifest, ShotRecord, ShotStatus } from "../manifest/index.js";
 import { inShard } from "./shard.js";
 import type { Shard } from "./shard.js";
+import { otherBackendReason } from "./backend-match.js";
 
 export type PlanAction = "skip" | "resume" | "submit" | "excluded";
 
@@ -33,6 +34,8 @@ export interface PlanInput {
   /** Integrity of each previous clip on disk (size + sha256), by shot id. */
   clips: ReadonlyMap<string, ClipState>;
   selection?: Selection;
+  /** Where this run renders ("simulator" or the API origin): another backend's results are rendered again. */
+  backend?: string;
 }
 
 export interface Plan {
@@ -62,6 +65,9 @@ export function planRun(input: PlanInput): Plan {
     const previous = previousById.get(shot.id) ?? null;
     const excluded = exclusion(shot, previous, only, selection);
     if (excluded) return { shot, action: "excluded", reason: excluded, previous };
+    const elsewhere =
+      previous && previous.input_hash === shot.inputHash ? otherBackendReason(previous, input.backend) : null;
+    if (elsewhere) return { shot, action: "submit", reason: elsewhere, previous };
     return decide(shot, previous, input.clips.get(shot.id) ?? "missing", selection.force === true);
   });
   return {
