@@ -48,3 +48,19 @@ export function shard(option: string, raw: string): Shard {
   }
   return parsed;
 }
+
+/** --sim, --sim-latency and --base-url: options that would be silently ignored together are refused. */
+export function backendFlags(flags: { sim?: boolean; simLatency?: string; baseUrl?: string }): void {
+  if (flags.sim && flags.baseUrl !== undefined) {
+    throw new UsageError(
+      `--sim and --base-url do not go together: --sim renders on the built-in simulator, --base-url on the API at ${flags.baseUrl}; drop one (for a \`storyreel sim\` server, write --base-url <its URL> without --sim)`,
+    );
+  }
+  if (flags.simLatency !== undefined && !flags.sim) {
+    const instead =
+      flags.baseUrl !== undefined
+        ? "a `storyreel sim` server takes its latency as `storyreel sim --latency`"
+        : "add --sim to render on the built-in simulator, or drop --sim-latency";
+    throw new UsageError(`--sim-latency only applies with --sim: ${instead}`);
+  }
+}

@@ -6,7 +6,7 @@ import { quietSummaryText, summaryText } from "../report/index.js";
 import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
 import { parseLatencySpec } from "../simulator/index.js";
-import { nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
+import { backendFlags, nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
 import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
@@ -33,6 +33,7 @@ export interface RenderFlags extends SelectionFlags {
 }
 
 export async function renderCommand(file: string, flags: RenderFlags, io: CliIo): Promise<number> {
+  backendFlags(flags);
   const selection = selectionFromFlags(flags);
   const options: RenderOptions = {
     storyboard: fromCwd(io, file),

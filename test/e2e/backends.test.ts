@@ -33,8 +33,8 @@ async function simulator(latency = 50): Promise<Simulator> {
   return sim;
 }
 
-const polledIds = (sim: Simulator): Set<unknown> =>
-  new Set(sim.requests.filter((r) => r.kind === "poll").map((r) => r.query["generation_id"]));
+const polledIds = (sim: Simulator): Set<string | null> =>
+  new Set(sim.requests.filter((r) => r.kind === "poll").map((r) => String(r.query["generation_id"])));
 
 describe("results know where they came from", () => {
   it("render --sim, then against another server: every shot renders again there; the simulator's ids are never polled there", async () => {
