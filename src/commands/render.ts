@@ -20,6 +20,7 @@ import { loadForRun, planFromOutput } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 import { runRecord } from "./run-record.js";
+import { removeLeftovers } from "./leftovers.js";
 import { resolveApiConfig } from "./api-config.js";
 import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
@@ -94,6 +95,17 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const lock = await acquireOutputLock(outDir, { clock });
   let sim: Simulator | null = null;
   try {
+    // Holding the lock, no other run writes here: temporary files in the folder are a dead run's.
+    const leftovers = await removeLeftovers(outDir);
+    if (leftovers.length > 0) {
+      const files = leftovers.length === 1 ? "file" : "files";
+      options.onEvent?.({
+        type: "warning",
+        t: 0,
+        id: null,
+        message: `removed ${leftovers.length} temporary ${files} a stopped run left: ${leftovers.join(", ")}`,
+      });
+    }
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
     // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
     const { previous, plan } = await planFromOutput({
