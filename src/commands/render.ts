@@ -152,6 +152,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
             url: job.url,
             outDir,
             relPath: job.relPath,
+            api: sim ? "simulator" : api!.baseUrl,
             signal: job.signal,
             clock,
             ...(options.retry ? { retry: options.retry } : {}),
