@@ -95,6 +95,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
             url: job.url,
             outDir: storyboard.outputDir,
             relPath: job.relPath,
+            api: options.apiUrl,
             signal: job.signal,
             clock,
           });
