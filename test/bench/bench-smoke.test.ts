@@ -24,6 +24,8 @@ const TINY: ScenarioParams = {
 function expectSane(result: ScenarioResult, params: ScenarioParams): void {
   const f = result.figures;
   expect(f.shots).toBe(params.shots);
+  // a failed shot says why (code and an example), so a failure on a loaded CI machine can be told apart
+  expect(result.run.failures, JSON.stringify(result.run.failures)).toEqual({});
   expect(f.completed).toBe(params.shots);
   expect(result.run.failedShots).toBe(0);
   // The zero-overhead schedule can only be beaten by nothing.
