@@ -79,6 +79,6 @@ describe("bench core", () => {
     expectSane(result, params);
     expect(result.simKind).toBe("child-process");
     expect(result.simCpuMs).toBeGreaterThan(0);
-    expect(result.clockUncertaintyMs).toBeLessThan(20);
+    expect(result.clockUncertaintyMs).toBeLessThan(250); // an IPC round trip; generous for a loaded machine
   });
 });
