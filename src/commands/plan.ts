@@ -69,7 +69,11 @@ function catalogueProblem(source: PriceSource): string | null {
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const { storyboard, previous, plan: runPlan } = await prepareRun({
+  const {
+    storyboard,
+    previous,
+    plan: runPlan,
+  } = await prepareRun({
     ...options,
     ...(options.prices ? { backend: planBackend(options.prices) } : {}),
   });

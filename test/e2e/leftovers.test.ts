@@ -41,7 +41,7 @@ afterEach(async () => {
  */
 async function startFront(target: Simulator): Promise<typeof front & object> {
   const sockets = new Set<Socket>();
-  const state = { url: "", slow: true, close: async (): Promise<void> => undefined };
+  const state = { url: "", slow: true, close: (): Promise<void> => Promise.resolve() };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await new Promise<Buffer>((resolve) => {
