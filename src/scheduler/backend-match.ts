@@ -25,5 +25,17 @@ export function otherBackendReason(previous: ShotRecord, backend: string | undef
   const recorded = previous.backend;
   if (typeof recorded !== "string" || recorded === "") return null;
   if (backendKey(recorded) === backendKey(backend)) return null;
-  return `rendered on ${backendLabel(recorded)}`;
+  const there = backendLabel(recorded);
+  switch (previous.status) {
+    case "completed":
+      return `rendered on ${there}`;
+    case "submitted":
+      return `in flight on ${there}: generation ${previous.generation_id ?? "?"} is not polled here`;
+    case "unknown": {
+      const code = previous.error ? ` (${previous.error.code})` : "";
+      return `unknown last time${code}: it may have been created and charged on ${there}; submitting it here`;
+    }
+    default:
+      return `${previous.status} on ${there}`;
+  }
 }

@@ -231,3 +231,49 @@ describe("planRun", () => {
     }
   });
 });
+
+describe("planRun on another backend", () => {
+  const plan = (previous: ShotRecord, backend: string, force = false) =>
+    planRun({
+      shots: [shot("x")],
+      previous: manifest([previous]),
+      clips: new Map([["x", "intact"]]),
+      backend,
+      ...(force ? { selection: { force } } : {}),
+    }).entries[0]!;
+
+  it("renders again a shot completed on the simulator, for a run on the API (never up to date, never resumed)", () => {
+    const entry = plan(record("x", "completed", { backend: "simulator" }), "https://api.aimlapi.com");
+    expect(entry).toMatchObject({ action: "submit", reason: "rendered on the simulator" });
+  });
+
+  it("never polls another server's in-flight id, and says an unknown one may have been charged there", () => {
+    const inFlight = plan(
+      record("x", "submitted", { backend: "http://127.0.0.1:4001" }),
+      "http://127.0.0.1:4002",
+    );
+    expect(inFlight.action).toBe("submit");
+    expect(inFlight.reason).toBe("in flight on http://127.0.0.1:4001: generation gen-x is not polled here");
+    const unknown = plan(
+      record("x", "unknown", {
+        generation_id: null,
+        backend: "simulator",
+        error: { code: "E_SUBMIT_INTERRUPTED", message: "" },
+      }),
+      "https://api.aimlapi.com",
+    );
+    expect(unknown.reason).toMatch(
+      /E_SUBMIT_INTERRUPTED.*may have been created and charged on the simulator/,
+    );
+  });
+
+  it("the same backend (origin compared, path ignored) and records without one plan as before", () => {
+    const same = plan(
+      record("x", "completed", { backend: "https://api.aimlapi.com" }),
+      "https://API.aimlapi.com:443/v2",
+    );
+    expect(same).toMatchObject({ action: "skip", reason: "up to date" });
+    expect(plan(record("x", "completed"), "simulator")).toMatchObject({ action: "skip" });
+    expect(plan(record("x", "completed", { backend: null }), "simulator")).toMatchObject({ action: "skip" });
+  });
+});
