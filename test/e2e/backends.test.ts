@@ -56,6 +56,9 @@ describe("results know where they came from", () => {
     expect(simulated.run?.backend).toBe("simulator");
     const simIds = new Set(simulated.shots.map((s) => s.generation_id));
     expect(simIds.size).toBe(3);
+    const film = await runMainWith(["stitch", ws.outDir]);
+    expect(film.code, film.stderr).toBe(0);
+    expect(film.stderr).toContain("every clip in this film came from the built-in simulator (--sim)");
 
     const api = await simulator();
     const env = { AIML_API_KEY: KEY };
@@ -76,6 +79,9 @@ describe("results know where they came from", () => {
       [api.url, api.url, api.url].map((u) => new URL(u).origin),
     );
     expect(after.shots.every((s) => s.status === "completed" && !simIds.has(s.generation_id))).toBe(true);
+    const realFilm = await runMainWith(["stitch", ws.outDir]);
+    expect(realFilm.code, realFilm.stderr).toBe(0);
+    expect(realFilm.stderr).not.toContain("simulator");
   });
 
   it("two servers: a run on the second renders everything there (3 generations on each); a rerun there is up to date", async () => {
