@@ -19,6 +19,8 @@ const INPUT_CODES = new Set([
   "E_STORYBOARD",
   "E_API_UNAUTHORIZED",
   "E_API_FORBIDDEN",
+  "E_CACHE_LOCATION",
+  "E_CACHE_CONFIG",
 ]);
 
 export interface Failure {

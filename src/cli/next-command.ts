@@ -23,7 +23,7 @@ export interface NextCommandInput {
 /**
  * `storyreel render <storyboard>` with every flag that says where and how the folder's latest run went: --out,
  * the backend (--sim and --sim-latency, or --base-url unless it is the default API), tuning that differs from the
- * defaults, --max-credits, --shard. Never selection flags (--only/--failed/--force: nextSteps adds those) nor
+ * defaults, --max-credits, --shard, the clip cache's flags. Never selection flags (--only/--failed/--force: nextSteps adds those) nor
  * output flags. After a shot timed out, --shot-timeout is doubled rather than repeated.
  */
 export function nextRenderCommand(input: NextCommandInput): string {
@@ -49,6 +49,9 @@ export function nextRenderCommand(input: NextCommandInput): string {
   add("--shot-timeout", shotTimeout(manifest), RENDER_DEFAULTS.shotTimeout);
   add("--max-credits", run?.max_credits);
   add("--shard", manifest.shard);
+  if (run?.cache === false) parts.push("--no-cache");
+  else add("--cache", run?.cache);
+  if (run?.cache_read_only) parts.push("--cache-read-only");
   return parts.join(" ");
 }
 

@@ -49,18 +49,19 @@ export function shard(option: string, raw: string): Shard {
   return parsed;
 }
 
-/** --sim, --sim-latency and --base-url: options that would be silently ignored together are refused. */
-export function backendFlags(flags: { sim?: boolean; simLatency?: string; baseUrl?: string }): void {
+/**
+ * --sim and --base-url each choose the backend, and --sim-latency only tunes the simulator: a combination
+ * that would silently ignore one of them is refused, with what to write instead.
+ */
+export function backendFlags(flags: { sim?: boolean; baseUrl?: string; simLatency?: string }): void {
   if (flags.sim && flags.baseUrl !== undefined) {
     throw new UsageError(
-      `--sim and --base-url do not go together: --sim renders on the built-in simulator, --base-url on the API at ${flags.baseUrl}; drop one (for a \`storyreel sim\` server, write --base-url <its URL> without --sim)`,
+      `--sim and --base-url ${JSON.stringify(flags.baseUrl)} do not go together: --sim renders on the built-in simulator, --base-url on the API (or a simulator) at that address; keep one`,
     );
   }
   if (flags.simLatency !== undefined && !flags.sim) {
-    const instead =
-      flags.baseUrl !== undefined
-        ? "a `storyreel sim` server takes its latency as `storyreel sim --latency`"
-        : "add --sim to render on the built-in simulator, or drop --sim-latency";
-    throw new UsageError(`--sim-latency only applies with --sim: ${instead}`);
+    throw new UsageError(
+      `--sim-latency ${JSON.stringify(flags.simLatency)} only applies to the built-in simulator: add --sim, or drop --sim-latency (a simulator started with \`storyreel sim --latency\` sets its own)`,
+    );
   }
 }

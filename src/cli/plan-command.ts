@@ -18,12 +18,15 @@ export interface PlanFlags extends SelectionFlags {
   sim?: boolean;
   baseUrl?: string;
   refreshPrices?: boolean;
+  /** --cache <location>, or false for --no-cache. */
+  cache?: string | false;
 }
 
 const ACTION_LABEL: Readonly<Record<PlannedShot["action"], string>> = {
   submit: "render",
   resume: "resume",
   skip: "up to date",
+  cache: "from cache",
   excluded: "not selected",
 };
 
@@ -33,6 +36,9 @@ export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Pr
     selection: selectionFromFlags(flags),
     ...(flags.out !== undefined ? { outDir: fromCwd(io, flags.out) } : {}),
     prices: await priceFlags(flags, io),
+    env: io.env,
+    cwd: io.cwd,
+    ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
   });
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -87,7 +93,7 @@ export function planText(result: PlanResult): string {
   return (
     `${table(rows)}\n\n` +
     (notes.length > 0 ? `${notes.join("\n")}\n\n` : "") +
-    `${t.toSubmit} to render (${t.secondsToGenerate} s of video), ${t.toResume} to resume, ${t.upToDate} up to date, ${t.excluded} not selected\n` +
+    `${t.toSubmit} to render (${t.secondsToGenerate} s of video), ${t.toResume} to resume, ${t.upToDate} up to date, ${t.fromCache > 0 ? `${t.fromCache} from cache (no cost), ` : ""}${t.excluded} not selected\n` +
     `estimated cost: ${costText(t)}\n` +
     (result.prices === null ? "" : `${result.prices.note}\n`) +
     `credits are AIML credits: $1 = ${USD_TO_CREDITS.toLocaleString("en-US")} credits (${USD_TO_CREDITS_SOURCE})\n` +

@@ -2,6 +2,7 @@
 import { render } from "../commands/render.js";
 import { RENDER_DEFAULTS } from "./render-defaults.js";
 import type { RenderOptions } from "../commands/render.js";
+import type { ClipMove } from "../commands/clip-order.js";
 import { quietSummaryText, summaryText } from "../report/index.js";
 import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
@@ -13,7 +14,7 @@ import { chooseReporter } from "./reporter-choice.js";
 import { installStopHandlers } from "./signals.js";
 import { reportToGithubActions } from "./github-actions.js";
 import { runStoppedHint } from "./errors.js";
-import { fromCwd } from "./paths.js";
+import { fromCwd, shellWord, shownPath } from "./paths.js";
 import { nextRenderCommand } from "./next-command.js";
 
 /** Commander's defaults for render's tuning options (a rerun command repeats only values that differ). */
@@ -28,6 +29,9 @@ export interface RenderFlags extends SelectionFlags {
   shotTimeout?: string;
   maxCredits?: string;
   baseUrl?: string;
+  /** --cache <location>, or false for --no-cache. */
+  cache?: string | false;
+  cacheReadOnly?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -54,6 +58,8 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       ? { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) }
       : {}),
     ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+    ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
+    ...(flags.cacheReadOnly ? { cacheReadOnly: true } : {}),
   };
   if (flags.sim) {
     options.sim =
@@ -86,6 +92,12 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
       io.stderr.write(quietSummaryText(next));
     } else if (!flags.json) {
       io.stdout.write(summaryText({ ...next, counts: result.counts, removed: result.removed }));
+      if (result.leftovers.length > 0) io.stdout.write(leftoversLine(result.leftovers));
+      io.stdout.write(clipMovesText(result.clipMoves));
+      if (result.cache && (result.cache.hits > 0 || result.cache.stored > 0)) {
+        io.stdout.write(cacheLine(result.cache));
+      }
+      io.stdout.write(whereThingsWent(io, result));
     }
     if (result.fatal) {
       const hint = runStoppedHint(result.fatal.code);
@@ -98,4 +110,55 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     reporter.close();
     stop?.dispose();
   }
+}
+
+/** The folder, its report and the command that makes the film: render's last lines. */
+function whereThingsWent(io: CliIo, result: { outDir: string; reportPath: string }): string {
+  const folder = shownPath(io, result.outDir);
+  return [
+    `output: ${folder}`,
+    `report: ${shownPath(io, result.reportPath)}`,
+    `film:   storyreel stitch ${shellWord(folder)}`,
+    "",
+  ].join("\n");
+}
+
+/** Clips renamed to their new position and clips moved aside, one line each (nothing when none moved). */
+function clipMovesText(moves: { renamed: readonly ClipMove[]; movedAside: readonly ClipMove[] }): string {
+  const list = (ms: readonly ClipMove[]): string => ms.map((m) => `${m.from} → ${m.to}`).join(", ");
+  const lines: string[] = [];
+  if (moves.renamed.length > 0) {
+    const n = moves.renamed.length;
+    lines.push(
+      `renamed ${n} clip${n === 1 ? "" : "s"} to ${n === 1 ? "its shot's" : "their shots'"} new position: ${list(moves.renamed)}`,
+    );
+  }
+  if (moves.movedAside.length > 0) {
+    const n = moves.movedAside.length;
+    lines.push(
+      `moved ${n} clip${n === 1 ? "" : "s"} of shots no longer in the storyboard aside (kept, not deleted): ${list(moves.movedAside)}`,
+    );
+  }
+  return lines.map((l) => `${l}\n`).join("");
+}
+
+/** What the clip cache saved and kept, in one line. */
+function cacheLine(cache: {
+  location: string | null;
+  hits: number;
+  stored: number;
+  readOnly: boolean;
+}): string {
+  const parts: string[] = [];
+  if (cache.hits > 0)
+    parts.push(`${cache.hits} shot${cache.hits === 1 ? "" : "s"} from the cache (no request sent)`);
+  if (cache.stored > 0) parts.push(`${cache.stored} new clip${cache.stored === 1 ? "" : "s"} stored`);
+  return `clip cache ${cache.location ?? ""}${cache.readOnly ? " (read-only)" : ""}: ${parts.join(", ")}\n`;
+}
+
+/** One line naming what a dead run left behind and this run removed. */
+function leftoversLine(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).join(", ") + (paths.length > 3 ? `, … (${paths.length - 3} more)` : "");
+  const what = paths.length === 1 ? "temporary file" : "temporary files";
+  return `removed ${paths.length} ${what} an earlier run left when it was killed: ${shown}\n`;
 }

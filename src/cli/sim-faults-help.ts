@@ -76,6 +76,12 @@ export const FAULT_TYPE_DOCS: readonly FaultTypeDoc[] = [
     example: '{"kind":"download","fault":{"type":"truncate","bytes":1000}}',
   },
   {
+    type: "stall-body",
+    kinds: ["download"],
+    what: 'announce the full length, send only "bytes" (default: half), then nothing more (the socket stays open)',
+    example: '{"kind":"download","fault":{"type":"stall-body","bytes":1000}}',
+  },
+  {
     type: "corrupt",
     kinds: ["download"],
     what: "answer 200 with bytes that are not an MP4",

@@ -1,30 +1,28 @@
-// Temporary files a dead run left in an output folder: removed by the next run that holds the folder's lock.
+// The run holding a folder's lock removes the temporary files a dead run left (a SIGKILL mid-download).
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
-/**
- * The temporary files storyreel writes into an output folder while a run holds its lock, by folder: a clip being
- * downloaded (`clips/.<hex>.part`) or copied in from the cache (`clips/.<name>.<hex>.tmp`), and files replaced
- * atomically (`.manifest.json.<hex>.tmp`, …). Nothing else matches: stitch's `.film.mp4.<hex>.tmp.mp4` (stitch
- * takes no lock) and the lock's own files are left alone.
- */
-const PATTERNS: readonly { dir: string; name: RegExp }[] = [
-  { dir: "clips", name: /^\.[0-9a-f]{12}\.part$/ },
-  { dir: "clips", name: /^\.[^/\\]+\.[0-9a-f]{12}\.tmp$/ },
-  { dir: ".", name: /^\.(?!storyreel\.lock)[^/\\]+\.[0-9a-f]{12}\.tmp$/ },
-];
+/** Names storyreel gives its own temporaries: downloads (`.<hex>.part`) and atomic writes (`.<name>.<hex>.tmp`). */
+const TEMPORARY = /^\.(?:[0-9a-f]{12}\.part|.+\.[0-9a-f]{12}\.tmp)$/;
 
 /**
- * Removes what a run that died (SIGKILL, power loss) left behind. Call only while holding the folder's lock: then
- * no other run is writing there, so every such file is a dead run's. Returns the removed paths (relative, POSIX).
+ * Removes storyreel's own temporary files from the output folder and its clips folders (never anything else:
+ * a clip being renamed by an unfinished reorder keeps its journal's name). Call only while holding the lock —
+ * then no other run can be writing them. Returns their paths relative to the folder.
  */
 export async function removeLeftovers(outDir: string): Promise<string[]> {
   const removed: string[] = [];
-  for (const { dir, name } of PATTERNS) {
-    const names = await readdir(join(outDir, dir)).catch(() => [] as string[]);
-    for (const file of names.filter((n) => name.test(n))) {
-      await rm(join(outDir, dir, file), { force: true });
-      removed.push(dir === "." ? file : `${dir}/${file}`);
+  for (const sub of ["", "clips", "clips/removed"]) {
+    const dir = join(outDir, sub);
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue; // no such folder yet
+    }
+    for (const name of names.filter((n) => TEMPORARY.test(n)).sort()) {
+      await rm(join(dir, name), { force: true });
+      removed.push(sub === "" ? name : `${sub}/${name}`);
     }
   }
   return removed;

@@ -1,8 +1,10 @@
 // `plan`: what `render` would do, shot by shot, with seconds to generate and an estimated cost in USD and credits,
 // each with its basis; submits nothing (it may read the public price catalogue, which takes no key).
 import { requestRecord } from "../storyboard/index.js";
-import type { PlanAction, Selection } from "../scheduler/index.js";
+import type { PlanAction, PlanEntry, Selection } from "../scheduler/index.js";
+import { cacheLocationFor } from "./render-cache.js";
 import { prepareRun } from "./prepare.js";
+import { DEFAULT_BASE_URL } from "../api/index.js";
 import { PriceBook } from "./price-book.js";
 import type { EstimateBasis, ShotEstimate } from "./price-book.js";
 import { loadPriceSource } from "./price-source.js";
@@ -17,6 +19,20 @@ export interface PlanOptions {
    * Omitted: no catalogue is read; estimates come from earlier renders in the folder, else unknown.
    */
   prices?: PriceSourceOptions;
+  /**
+   * Where render would run ("simulator" or the API origin): shots rendered elsewhere are planned to render.
+   * Default: the backend of `prices` (--sim, or its base URL); neither: not checked.
+   */
+  backend?: string;
+  /** The clip cache to look shots up in (as render's `cache`); null or "off": none. Default: STORYREEL_CACHE, else the user's cache folder. */
+  cache?: string | null;
+  env?: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+}
+
+/** The backend a price source speaks for: render --sim, or the API at its base URL. */
+function backendOf(prices: PriceSourceOptions): string {
+  return prices.sim ? "simulator" : new URL(prices.baseUrl ?? DEFAULT_BASE_URL).origin;
 }
 
 export interface PlannedShot {
@@ -24,7 +40,8 @@ export interface PlannedShot {
   index: number;
   line: number;
   model: string;
-  action: PlanAction;
+  /** "cache": it would be submitted, but the clip cache holds its clip: render copies it, no request. */
+  action: PlanAction | "cache";
   reason: string;
   /** The request that would be sent, each frame summarised as { source, sha256 }. */
   request: Record<string, unknown>;
@@ -47,6 +64,8 @@ export interface PlanResult {
     toSubmit: number;
     toResume: number;
     upToDate: number;
+    /** Shots the clip cache serves: no request, no cost. */
+    fromCache: number;
     excluded: number;
     /** Seconds of video the submissions would generate (shots of unknown duration not counted). */
     secondsToGenerate: number;
@@ -69,13 +88,14 @@ function catalogueProblem(source: PriceSource): string | null {
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
+  const backend = options.backend ?? (options.prices ? backendOf(options.prices) : undefined);
   const {
     storyboard,
     previous,
     plan: runPlan,
   } = await prepareRun({
     ...options,
-    ...(options.prices ? { backend: planBackend(options.prices) } : {}),
+    ...(backend ? { backend } : {}),
   });
   const source = options.prices === undefined ? null : await loadPriceSource(options.prices);
   const prices = PriceBook.create(
@@ -99,6 +119,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
     estimate: prices.estimate(shot),
     generationId: action === "resume" ? (before?.generation_id ?? null) : null,
   }));
+  if (backend) await markCached(shots, runPlan.entries, { ...options, backend });
   const submitted = shots.filter((s) => s.action === "submit");
   const byBasis: Record<EstimateBasis, number> = { catalogue: 0, simulator: 0, observed: 0, unknown: 0 };
   for (const s of submitted) byBasis[s.estimate.basis]++;
@@ -112,6 +133,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
       toSubmit: submitted.length,
       toResume: shots.filter((s) => s.action === "resume").length,
       upToDate: shots.filter((s) => s.action === "skip").length,
+      fromCache: shots.filter((s) => s.action === "cache").length,
       excluded: shots.filter((s) => s.action === "excluded").length,
       secondsToGenerate: submitted.reduce((sum, s) => sum + (s.durationSeconds ?? 0), 0),
       estimatedCredits,
@@ -132,12 +154,32 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
   };
 }
 
-/** The backend `plan` prices for: the simulator with --sim, else the API origin (whose results count as up to date). */
-function planBackend(prices: PriceSourceOptions): string {
-  if (prices.sim === true) return "simulator";
+/** Shots to submit whose clip the cache holds become "cache" (looked up only: plan writes nothing). */
+async function markCached(
+  shots: PlannedShot[],
+  entries: readonly PlanEntry[],
+  options: PlanOptions & { backend: string },
+): Promise<void> {
+  const candidates = shots.filter((s) => s.action === "submit");
+  if (candidates.length === 0) return;
+  const location = cacheLocationFor(
+    options.cache !== undefined ? { location: options.cache } : undefined,
+    options.env ?? process.env,
+    options.cwd ?? process.cwd(),
+  );
+  if (location === null) return;
+  const { openCache, cacheKey } = await import("../cache/index.js");
+  const cache = openCache({ location, env: options.env ?? process.env, readOnly: true });
   try {
-    return new URL(prices.baseUrl ?? "https://api.aimlapi.com").origin;
-  } catch {
-    return prices.baseUrl ?? "https://api.aimlapi.com";
+    const byId = new Map(entries.map((e) => [e.shot.id, e.shot]));
+    for (const planned of candidates) {
+      const shot = byId.get(planned.id)!;
+      const found = await cache.lookup(cacheKey({ inputHash: shot.inputHash, backend: options.backend }));
+      if (found.entry === null) continue;
+      planned.action = "cache";
+      planned.reason = `${planned.reason}; in the clip cache (${found.entry.created.slice(0, 10)}): copied, no request`;
+    }
+  } finally {
+    cache.close();
   }
 }

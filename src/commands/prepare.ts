@@ -8,18 +8,23 @@ import type { Plan, Selection } from "../scheduler/index.js";
 import { StoryreelError } from "../util/errors.js";
 import { checkOutputFolder } from "./output-folder.js";
 import pLimit from "p-limit";
+import { orderClips } from "./clip-order.js";
+import type { ClipOrderResult } from "./clip-order.js";
+import { clipPathFor } from "./run-manifest.js";
 
 export interface PrepareOptions {
   storyboard: string;
   outDir?: string;
   selection?: Selection;
-  /** Where the run renders ("simulator" or the API origin): results from another backend are planned again. */
+  /** Where the run renders ("simulator" or the API origin): records from elsewhere are not up to date. */
   backend?: string;
 }
 
 export interface PlannedRun {
   previous: Manifest | null;
   plan: Plan;
+  /** With `arrangeClips`: the clips renamed to their position and moved aside (commit once the manifest is written). */
+  clipOrder: ClipOrderResult | null;
 }
 
 export interface Prepared extends PlannedRun {
@@ -32,7 +37,7 @@ export async function prepareRun(options: PrepareOptions): Promise<Prepared> {
   const planned = await planFromOutput({
     storyboard,
     ...(options.selection ? { selection: options.selection } : {}),
-    ...(options.backend !== undefined ? { backend: options.backend } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
   });
   return { storyboard, ...planned };
 }
@@ -66,9 +71,20 @@ export async function planFromOutput(options: {
   storyboard: Storyboard;
   selection?: Selection;
   backend?: string;
+  /** Rename clips to their shot's current position first (render, under the lock; plan never moves files). */
+  arrangeClips?: boolean;
 }): Promise<PlannedRun> {
   const { storyboard } = options;
-  const previous = await readManifest(storyboard.outputDir);
+  const read = await readManifest(storyboard.outputDir);
+  const total = storyboard.shots.length;
+  const clipOrder = options.arrangeClips
+    ? await orderClips({
+        outDir: storyboard.outputDir,
+        previous: read,
+        targets: new Map(storyboard.shots.map((s) => [s.id, clipPathFor(s, total)])),
+      })
+    : null;
+  const previous = clipOrder ? clipOrder.manifest : read;
   const clips = new Map<string, ClipIntegrity>();
   const current = new Set(storyboard.shots.map((s) => s.id));
   const limit = pLimit(8);
@@ -82,7 +98,7 @@ export async function planFromOutput(options: {
     previous,
     clips,
     ...(options.selection ? { selection: options.selection } : {}),
-    ...(options.backend !== undefined ? { backend: options.backend } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
   });
-  return { previous, plan };
+  return { previous, plan, clipOrder };
 }

@@ -20,11 +20,14 @@ import { loadForRun, planFromOutput } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
 import { runRecord } from "./run-record.js";
-import { removeLeftovers } from "./leftovers.js";
 import { resolveApiConfig } from "./api-config.js";
 import { PriceBook } from "./price-book.js";
 import { writeReport } from "./report.js";
 import { readTimings, writeTimings } from "./timings-file.js";
+import { removeLeftovers } from "./leftovers.js";
+import { cacheLocationFor, openRenderCache } from "./render-cache.js";
+import type { RenderCacheStats } from "./render-cache.js";
+import type { ClipMove } from "./clip-order.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -55,6 +58,13 @@ export interface RenderOptions {
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   clock?: Clock;
+  /**
+   * The shared clip cache: a folder or s3://bucket/prefix; null or "off" turns it off. Default: env
+   * STORYREEL_CACHE, else the user's cache folder. A hit completes a shot with no request.
+   */
+  cache?: string | null;
+  /** Look the cache up but never store in it (untrusted jobs). Default: env STORYREEL_CACHE_READ_ONLY. */
+  cacheReadOnly?: boolean;
   /** The user's working folder: report.html shows the storyboard's path relative to it (default: absolute). */
   cwd?: string;
 }
@@ -68,8 +78,14 @@ export interface RenderResult {
   manifest: Manifest;
   counts: RunCounts;
   creditsUsed: number;
-  /** Shots no longer in the storyboard: dropped from the manifest, their clips left on disk. */
+  /** Shots no longer in the storyboard: dropped from the manifest, their clips moved under clips/removed/, never deleted. */
   removed: ShotRecord[];
+  /** Clips renamed to their shot's new position, and clips of removed shots moved under clips/removed/. */
+  clipMoves: { renamed: ClipMove[]; movedAside: ClipMove[] };
+  /** What the clip cache did (null when it was off). */
+  cache: RenderCacheStats | null;
+  /** Temporary files a dead run left in the folder, removed under the lock (paths relative to it). */
+  leftovers: string[];
   interrupted: boolean;
   fatal: StoryreelError | null;
   /** 0 all done, 1 some shot failed or is unfinished, 2 the run was stopped by the API (key, credits), 130 interrupted. */
@@ -87,6 +103,12 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     ...(options.selection ? { selection: options.selection } : {}),
   });
   const shotsById = new Map(storyboard.shots.map((s) => [s.id, s]));
+  const env = options.env ?? process.env;
+  const cacheLocation = cacheLocationFor(
+    { ...(options.cache !== undefined ? { location: options.cache } : {}) },
+    env,
+    options.cwd ?? process.cwd(),
+  );
   const simOptions = options.sim === true ? {} : options.sim || null;
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
@@ -95,23 +117,15 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const lock = await acquireOutputLock(outDir, { clock });
   let sim: Simulator | null = null;
   try {
-    // Holding the lock, no other run writes here: temporary files in the folder are a dead run's.
+    // Under the lock no other run writes here: a partial download or write of a killed run is garbage.
     const leftovers = await removeLeftovers(outDir);
-    if (leftovers.length > 0) {
-      const files = leftovers.length === 1 ? "file" : "files";
-      options.onEvent?.({
-        type: "warning",
-        t: 0,
-        id: null,
-        message: `removed ${leftovers.length} temporary ${files} a stopped run left: ${leftovers.join(", ")}`,
-      });
-    }
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
     // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
-    const { previous, plan } = await planFromOutput({
+    const { previous, plan, clipOrder } = await planFromOutput({
       storyboard,
-      ...(options.selection ? { selection: options.selection } : {}),
       backend,
+      arrangeClips: true,
+      ...(options.selection ? { selection: options.selection } : {}),
     });
     const prices = PriceBook.fromManifest(previous, { backend });
     sim = simOptions ? await startSimulator(simOptions) : null;
@@ -125,10 +139,14 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         ...(options.pollInterval !== undefined ? { pollInterval: options.pollInterval } : {}),
         ...(options.shotTimeout !== undefined ? { shotTimeout: options.shotTimeout } : {}),
         maxCredits: options.maxCredits ?? null,
+        ...(options.cache !== undefined ? { cache: options.cache === null ? false : options.cache } : {}),
+        ...(options.cacheReadOnly ? { cacheReadOnly: true } : {}),
       }),
     });
     const timingSeed = await readTimings(outDir);
     const store = await ManifestStore.open({ outDir, manifest, clock });
+    // The manifest on disk names the clips where they are now: the moves' journal can go.
+    await clipOrder?.commit();
     const client = createClient({
       baseUrl: sim ? sim.url : api!.baseUrl,
       apiKey: sim ? "storyreel-simulator" : api!.apiKey,
@@ -140,6 +158,25 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     });
     const frames = new FrameCache();
     const total = storyboard.shots.length;
+    const startedAt = clock.now();
+    const renderCache = cacheLocation
+      ? openRenderCache({
+          location: cacheLocation,
+          ...(options.cacheReadOnly !== undefined ? { readOnly: options.cacheReadOnly } : {}),
+          env,
+          backend,
+          outDir,
+          clipPath: (shot) => clipPathFor(shot, total),
+          onWarning: (w) =>
+            options.onEvent?.({
+              type: "warning",
+              id: null,
+              message: w.message.startsWith("cache ") ? `clip ${w.message}` : `clip cache: ${w.message}`,
+              t: Math.round(clock.now() - startedAt),
+            }),
+        })
+      : null;
+    let cacheStats: RenderCacheStats | null = null;
     let result;
     try {
       result = await runPlan({
@@ -161,6 +198,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
           return { relPath: clip.relPath, bytes: clip.bytes, sha256: clip.sha256, warnings };
         },
         clipPath: (shot) => clipPathFor(shot, total),
+        ...(renderCache ? { hooks: renderCache.hooks } : {}),
         concurrency: options.concurrency ?? 4,
         pollIntervalMs: (options.pollInterval ?? 2) * 1000,
         shotTimeoutMs: (options.shotTimeout ?? 1200) * 1000,
@@ -172,6 +210,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         ...(options.downloadConcurrency ? { downloadConcurrency: options.downloadConcurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {
+          if (event.type === "shot_completed" && !event.from_cache)
+            renderCache?.completed(store.shot(event.id));
           if (event.type === "shot_completed" && event.credits_used !== null) {
             const shot = shotsById.get(event.id);
             if (shot?.durationSeconds)
@@ -187,6 +227,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     } finally {
       await client.close();
       frames.clear();
+      cacheStats = (await renderCache?.close()) ?? null;
     }
     await store.close({ finished_at: clock.wallNow().toISOString() });
     await writeTimings(outDir, result.learned);
@@ -207,6 +248,9 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       counts: result.counts,
       creditsUsed: result.creditsUsed,
       removed: plan.removed,
+      leftovers,
+      cache: cacheStats,
+      clipMoves: { renamed: clipOrder?.renamed ?? [], movedAside: clipOrder?.movedAside ?? [] },
       interrupted: result.interrupted,
       fatal: result.fatal,
       exitCode: result.fatal ? 2 : result.interrupted ? 130 : outcomeExitCode(result.counts),

@@ -11,6 +11,9 @@ export interface RunRecordInput {
   pollInterval?: number;
   shotTimeout?: number;
   maxCredits?: number | null;
+  /** --cache <location>, or false for --no-cache; absent: the default cache. */
+  cache?: string | false;
+  cacheReadOnly?: boolean;
 }
 
 export function runRecord(input: RunRecordInput): RunRecord {
@@ -23,6 +26,8 @@ export function runRecord(input: RunRecordInput): RunRecord {
     poll_interval: input.pollInterval ?? null,
     shot_timeout: input.shotTimeout ?? null,
     max_credits: input.maxCredits ?? null,
+    ...(input.cache !== undefined ? { cache: input.cache } : {}),
+    ...(input.cacheReadOnly ? { cache_read_only: true } : {}),
   };
 }
 

@@ -51,6 +51,8 @@ export type RecordChange =
       clip: ClipRecord;
       warnings: string[];
       completedAt: string;
+      /** "cache": the clip came from the shared clip cache (generation_id is the one that made it elsewhere). */
+      origin?: "cache";
     };
 
 /** A shot's record before its first submission. `backend`: where that goes; null while not submitted. */
@@ -202,6 +204,7 @@ function replacement(change: Replacement): ShotRecord {
         completed_at: change.completedAt,
         clip: change.clip,
         warnings: change.warnings,
+        ...(change.origin ? { origin: change.origin } : {}),
       };
   }
 }

@@ -36,6 +36,11 @@ export interface ShotRecord {
    * in-flight record knows where its id lives. Absent or null: written before storyreel recorded it.
    */
   backend?: string | null;
+  /**
+   * Where the clip came from when no generation was paid for it in this folder: "cache" (the shared clip cache;
+   * generation_id names the generation that made it, credits_used is null). Absent: made by its own generation.
+   */
+  origin?: "cache" | null;
 }
 
 /** How a run rendered: what every suggested next command repeats (see schemas/manifest.schema.json `run`). */
@@ -52,6 +57,9 @@ export interface RunRecord {
   /** Seconds. */
   shot_timeout?: number | null;
   max_credits?: number | null;
+  /** --cache <location>, or false for --no-cache; absent or null: the default cache. */
+  cache?: string | false | null;
+  cache_read_only?: boolean;
 }
 
 export interface Manifest {

@@ -22,6 +22,9 @@ export function eventLine(event: RunEvent): string | null {
     case "shot_status":
       return `${event.id}  ${event.status}  (${event.polls} poll${event.polls === 1 ? "" : "s"}, ${seconds(event.elapsed_ms)})`;
     case "shot_completed": {
+      if (event.from_cache) {
+        return `${event.id}  completed  ${event.clip} (${bytes(event.bytes)} from the clip cache; no request sent)`;
+      }
       const cost = event.credits_used === null ? "" : `, ${credits(event.credits_used)} credits`;
       const warn = event.warnings.length ? `; warning: ${event.warnings.join("; ")}` : "";
       return `${event.id}  completed  ${event.clip} (${bytes(event.bytes)}, ${event.polls} poll${event.polls === 1 ? "" : "s"}, ${seconds(event.elapsed_ms)}${cost})${warn}`;

@@ -33,7 +33,7 @@ export function summaryText(input: SummaryInput): string {
   if (simulated) lines.push(simulated);
   if (input.removed.length > 0) {
     const clips = input.removed.map((s) => (s.clip ? `${s.id} (${s.clip.path})` : s.id)).join(", ");
-    lines.push(`no longer in the storyboard, dropped from the manifest (clips left on disk): ${clips}`);
+    lines.push(`no longer in the storyboard, dropped from the manifest (clips kept on disk): ${clips}`);
   }
   lines.push(...nextSteps(input));
   return `${lines.join("\n")}\n`;

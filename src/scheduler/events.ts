@@ -88,6 +88,8 @@ export type RunEvent =
       warnings: string[];
       /** The built-in simulator made this clip: a placeholder, not a paid generation (always emitted). */
       simulated?: boolean;
+      /** The clip came from the shared clip cache: no request was sent for it (credits_used null). */
+      from_cache?: boolean;
     })
   | (EventBase & {
       type: "shot_failed";

@@ -1,6 +1,5 @@
 // Public API of the scheduler: plan a run (pure), then run it (bounded, parallel polls, events).
 export { planRun } from "./plan.js";
-export { backendKey, backendLabel, otherBackendReason } from "./backend-match.js";
 export type { Plan, PlanAction, PlanEntry, PlanInput, Selection, ClipState } from "./plan.js";
 export { runPlan } from "./run.js";
 export type {
@@ -13,6 +12,7 @@ export type {
   DownloadOutcome,
 } from "./run-types.js";
 export type { RunEvent, RunEventType, RunCounts } from "./events.js";
+export type { SubmissionHooks, PreSubmit, BeforePost } from "./submission.js";
 export { outcomeExitCode } from "./counts.js";
 export { shardOf, inShard, parseShardSpec } from "./shard.js";
 export type { Shard } from "./shard.js";

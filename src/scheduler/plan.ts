@@ -3,7 +3,6 @@ import type { ResolvedShot } from "../storyboard/index.js";
 import type { Manifest, ShotRecord, ShotStatus } from "../manifest/index.js";
 import { inShard } from "./shard.js";
 import type { Shard } from "./shard.js";
-import { otherBackendReason } from "./backend-match.js";
 
 export type PlanAction = "skip" | "resume" | "submit" | "excluded";
 
@@ -34,8 +33,11 @@ export interface PlanInput {
   /** Integrity of each previous clip on disk (size + sha256), by shot id. */
   clips: ReadonlyMap<string, ClipState>;
   selection?: Selection;
-  /** Where this run renders ("simulator" or the API origin): another backend's results are rendered again. */
-  backend?: string;
+  /**
+   * Where this run renders: "simulator" or the API origin. A record made on another backend is never up to date
+   * here and its generation is never polled here (its id means nothing to this backend). Omitted: not checked.
+   */
+  backend?: string | null;
 }
 
 export interface Plan {
@@ -65,8 +67,7 @@ export function planRun(input: PlanInput): Plan {
     const previous = previousById.get(shot.id) ?? null;
     const excluded = exclusion(shot, previous, only, selection);
     if (excluded) return { shot, action: "excluded", reason: excluded, previous };
-    const elsewhere =
-      previous && previous.input_hash === shot.inputHash ? otherBackendReason(previous, input.backend) : null;
+    const elsewhere = renderedElsewhere(previous, input.backend ?? null);
     if (elsewhere) return { shot, action: "submit", reason: elsewhere, previous };
     return decide(shot, previous, input.clips.get(shot.id) ?? "missing", selection.force === true);
   });
@@ -97,6 +98,26 @@ function exclusion(
     return `not selected: ${last} (--failed renders only failed, unknown and skipped shots)`;
   }
   return null;
+}
+
+/** Why a record from another backend renders again here ("rendered on the simulator"), or null. */
+function renderedElsewhere(previous: ShotRecord | null, backend: string | null): string | null {
+  if (!previous?.backend || !backend || previous.backend === backend) return null;
+  if (previous.status === "pending") return null; // nothing was sent anywhere
+  const where = previous.backend === "simulator" ? "the simulator" : previous.backend;
+  if (previous.status === "unknown") {
+    // The money warning first: that submission may have been charged where it went.
+    const code = previous.error ? ` (${previous.error.code})` : "";
+    return `unknown last time${code}: it may have been created and charged on ${where}; rendering it here`;
+  }
+  const id = previous.generation_id;
+  const note =
+    id !== null && previous.status !== "completed"
+      ? `; its generation ${id} is not polled here`
+      : previous.status === "completed"
+        ? "; its clip is not used for a run here"
+        : "";
+  return `rendered on ${where}${note}`;
 }
 
 function decide(shot: ResolvedShot, previous: ShotRecord | null, clip: ClipState, force: boolean): PlanEntry {

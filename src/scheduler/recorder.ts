@@ -217,7 +217,7 @@ export class RunRecorder {
   /** The shot completed without a generation of its own: its clip was at hand (see SubmissionHooks). */
   reused(
     entry: PlanEntry,
-    found: { generationId: string | null; clip: ClipOutcome },
+    found: { generationId: string | null; clip: ClipOutcome; origin?: "cache" },
     seed: RecordSeed,
     backend: string,
   ): void {
@@ -231,6 +231,7 @@ export class RunRecorder {
       clip: { path: clip.relPath, bytes: clip.bytes, sha256: clip.sha256 },
       warnings: clip.warnings,
       completedAt: this.#o.clock.wallNow().toISOString(),
+      ...(found.origin ? { origin: found.origin } : {}),
     });
     this.#o.onOutcome?.(id, "completed");
     this.emit({
@@ -245,6 +246,7 @@ export class RunRecorder {
       elapsed_ms: 0,
       warnings: clip.warnings,
       simulated: this.#o.store.shot(id).backend === "simulator",
+      ...(found.origin === "cache" ? { from_cache: true } : {}),
     });
   }
 

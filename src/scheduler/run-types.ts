@@ -5,6 +5,7 @@ import type { Clock } from "../util/clock.js";
 import type { StoryreelError } from "../util/errors.js";
 import type { PlanEntry } from "./plan.js";
 import type { RunCounts, RunEvent } from "./events.js";
+import type { SubmissionHooks } from "./submission.js";
 
 /** What the scheduler needs from the API client (see src/api). */
 export interface GenerationClient {
@@ -47,6 +48,8 @@ export interface RunOptions {
   download: (job: DownloadJob) => Promise<DownloadOutcome>;
   /** Where a shot's clip goes, relative to the output folder. */
   clipPath: (shot: ResolvedShot) => string;
+  /** Steps slotted into every submission (a clip cache lookup before it; see SubmissionHooks). */
+  hooks?: SubmissionHooks;
   /** Generations in flight at most (submitted and not finished). */
   concurrency: number;
   /** Downloads at once, apart from the generation slots (default 4). */

@@ -89,6 +89,7 @@ class Run {
       clock: this.#clock,
       stop: this.#stop.signal,
       fatal: (err) => this.#setFatal(err),
+      ...(options.hooks ? { hooks: options.hooks } : {}),
     });
     this.#downloads = new Downloads({
       concurrency: options.downloadConcurrency ?? 4,

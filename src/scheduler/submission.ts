@@ -19,6 +19,8 @@ export type PreSubmit =
       kind: "completed";
       generationId: string | null;
       clip: { relPath: string; bytes: number; sha256: string; warnings: string[] };
+      /** Where the clip came from: "cache" (the shared clip cache; nothing paid by this run). */
+      origin?: "cache";
     };
 
 /** What a hook may find once the intent is on disk: no clip (that costs nothing and is looked for first). */

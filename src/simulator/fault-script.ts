@@ -58,7 +58,8 @@ function parseFault(entry: unknown, at: string, kind: FaultKind): Fault {
   switch (type as FaultType) {
     case "status":
       return parseStatus(fault, at);
-    case "truncate": {
+    case "truncate":
+    case "stall-body": {
       const bytes = optionalNumber(
         fault,
         "bytes",
@@ -66,7 +67,8 @@ function parseFault(entry: unknown, at: string, kind: FaultKind): Fault {
         (n) => Number.isInteger(n) && n >= 0,
         "an integer >= 0",
       );
-      return bytes === undefined ? { type: "truncate" } : { type: "truncate", bytes };
+      const kindOf = type as "truncate" | "stall-body";
+      return bytes === undefined ? { type: kindOf } : { type: kindOf, bytes };
     }
     case "job-error":
       return {

@@ -31,6 +31,8 @@ export type Fault =
   | { type: "unexpected" }
   /** Download only: announce Content-Length but send only `bytes` (default: half) and close. */
   | { type: "truncate"; bytes?: number }
+  /** Download only: announce the full length, send `bytes` (default: half), then nothing more; the socket stays open. */
+  | { type: "stall-body"; bytes?: number }
   /** Download only: answer 200 with bytes that are not an MP4. */
   | { type: "corrupt" }
   /** The job ends in status "error" with this error (submit: at its completion time; poll: from that poll on). */
@@ -81,6 +83,7 @@ export const FAULT_KINDS: Readonly<Record<FaultType, readonly FaultKind[]>> = {
   malformed: ["submit", "poll", "models", "logs", "billing"],
   unexpected: ["submit", "poll"],
   truncate: ["download"],
+  "stall-body": ["download"],
   corrupt: ["download"],
   "job-error": ["submit", "poll"],
   "never-finish": ["submit", "poll"],

@@ -66,6 +66,13 @@ function serveClip(
   res.writeHead(200, { "content-type": "video/mp4", "content-length": String(size) });
   if (req.method === "HEAD") {
     res.end();
+  } else if (fault?.type === "stall-body") {
+    // Half a clip on the wire and then silence: the client's temporary file stays partial until it gives up.
+    const sent = Math.min(fault.bytes ?? Math.floor(size / 2), Math.max(0, size - 1));
+    readPrefix(clip, sent).then(
+      (bytes) => res.write(bytes),
+      () => resetConnection(req),
+    );
   } else if (fault?.type === "truncate") {
     const sent = Math.min(fault.bytes ?? Math.floor(size / 2), Math.max(0, size - 1));
     readPrefix(clip, sent).then(

@@ -41,7 +41,17 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<MainRun>
 }
 
 async function rendered(): Promise<Manifest> {
-  const run = await cli(["render", ws.storyboard, "--base-url", sim.url, "--poll-interval", "0.03", "-q"]);
+  // --no-cache: the clips reach the cache through `cache export` here, not through render.
+  const run = await cli([
+    "render",
+    ws.storyboard,
+    "--base-url",
+    sim.url,
+    "--poll-interval",
+    "0.03",
+    "-q",
+    "--no-cache",
+  ]);
   expect(run.code, run.stderr).toBe(0);
   expect(sim.stats.jobsCreated).toBe(3);
   return (await readManifest(ws.outDir))!;
@@ -125,8 +135,20 @@ describe("storyreel cache", () => {
     // Another folder that has a good copy repairs the cache on export (export re-hashes what the cache holds).
     const other = join(ws.dir, "other");
     expect(
-      (await cli(["render", ws.storyboard, "--out", other, "--base-url", sim.url, "--only", "s2", "-q"]))
-        .code,
+      (
+        await cli([
+          "render",
+          ws.storyboard,
+          "--out",
+          other,
+          "--base-url",
+          sim.url,
+          "--only",
+          "s2",
+          "-q",
+          "--no-cache",
+        ])
+      ).code,
     ).toBe(0);
     expect(parse<ExportResult>(await cli(["cache", "export", other, "--json"])).stored).toEqual(["s2"]);
     expect((await cli(["cache", "verify"])).code).toBe(0);

@@ -5,6 +5,7 @@ import { startSimulator } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";
 import type { Workspace } from "../helpers/workspace.js";
+import { withCacheOff } from "../helpers/cache-env.js";
 
 async function run(argv: readonly string[], cwd: string, env: Record<string, string> = {}) {
   let stdout = "";
@@ -12,7 +13,7 @@ async function run(argv: readonly string[], cwd: string, env: Record<string, str
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env,
+    env: withCacheOff(env),
     isTTY: false,
     cwd,
     handleSignals: false,

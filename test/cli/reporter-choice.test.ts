@@ -5,6 +5,7 @@ import { main } from "../../src/cli/main.js";
 import { reporterKind } from "../../src/cli/reporter-choice.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";
+import { withCacheOff } from "../helpers/cache-env.js";
 
 function io(isTTY: boolean, env: Record<string, string | undefined> = {}): CliIo {
   return {
@@ -54,7 +55,7 @@ describe("reporterKind", () => {
         {
           stdout: { write: () => true },
           stderr: stream,
-          env: { TERM: "xterm-256color" },
+          env: withCacheOff({ TERM: "xterm-256color" }),
           isTTY: true,
           cwd: ws.dir,
           handleSignals: false,

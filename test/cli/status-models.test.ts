@@ -12,6 +12,7 @@ import { startSimulator } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";
 import type { Workspace } from "../helpers/workspace.js";
+import { withCacheOff } from "../helpers/cache-env.js";
 
 interface Captured {
   code: number;
@@ -29,7 +30,7 @@ async function run(
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env,
+    env: withCacheOff(env),
     isTTY: false,
     cwd,
     handleSignals: false,

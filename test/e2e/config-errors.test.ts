@@ -1,6 +1,8 @@
 // Configuration mistakes (base URL, simulator port) are exit 2 with a plain message, before anything is written.
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import type { Server as HttpServer } from "node:http";
 import type { AddressInfo, Server } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -36,6 +38,40 @@ describe("configuration errors", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stderr + run.stdout).not.toContain(KEY);
     expect(existsSync(out)).toBe(false);
+  });
+
+  describe("backend flags that would be silently ignored", () => {
+    let server: HttpServer;
+    let port: number;
+    let requests = 0;
+    beforeAll(async () => {
+      server = createHttpServer((_req, res) => {
+        requests += 1;
+        res.writeHead(500).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    it.each([
+      ["--sim-latency without --sim", ["--sim-latency", "1"], "add --sim, or drop --sim-latency"],
+      ["--sim with --base-url", ["--sim"], "do not go together"],
+    ])("%s is exit 2 saying what to write, nothing sent or written", async (_name, extra, says) => {
+      const out = join(root, `out-${Math.random().toString(36).slice(2)}`);
+      const base = `http://127.0.0.1:${port}`;
+      const run = await runMainWith(["render", HARBOUR, "--out", out, "--base-url", base, ...extra], {
+        env: { AIML_API_KEY: KEY },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(says);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stderr + run.stdout).not.toContain(KEY);
+      expect(existsSync(out)).toBe(false);
+      expect(requests).toBe(0);
+    });
   });
 
   describe("storyreel sim on a port in use", () => {

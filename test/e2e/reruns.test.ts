@@ -160,10 +160,10 @@ describe("reruns through the CLI", () => {
     });
   }
 
-  it("a shot removed from the storyboard is dropped from the manifest; the summary lists its clip, left on disk", async () => {
+  it("a shot removed from the storyboard is dropped from the manifest; its clip moves to clips/removed/, listed in the summary", async () => {
     await setup(3);
     const m1 = await firstRender();
-    const removedClip = shot(m1, "s2").clip!.path;
+    const removedClip = shot(m1, "s2").clip!.path.replace(/^clips\//, "clips/removed/");
     const yaml = await readFile(ws!.storyboard, "utf8");
     const without = yaml.replace(/ {2}- id: s2\n(?: {4}.*\n)+/, "");
     expect(without).not.toContain("id: s2");
@@ -179,6 +179,7 @@ describe("reruns through the CLI", () => {
     expect(run.stdout).toContain("no longer in the storyboard");
     expect(run.stdout).toContain(`s2 (${removedClip})`);
     expect(existsSync(join(ws!.outDir, removedClip))).toBe(true);
+    expect(shot(m2, "s3").clip!.path).toBe("clips/002-s3.mp4"); // renamed to its new position, not fetched again
     const concat = await readFile(join(ws!.outDir, "concat.txt"), "utf8");
     expect(concat).not.toContain("s2");
     expect(concat).toContain(shot(m2, "s1").clip!.path);

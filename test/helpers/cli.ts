@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { withCacheOff } from "./cache-env.js";
 
 const BIN = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,11 +21,12 @@ export interface CliOptions {
 
 /** A clean environment: no key unless given, no CI detection surprises. */
 function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const { STORYREEL_CACHE: _off, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     AIML_API_KEY: undefined,
     AIMLAPI_KEY: undefined,
-    ...extra,
+    ...withCacheOff(extra),
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env;

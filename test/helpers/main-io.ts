@@ -1,5 +1,6 @@
 // Runs storyreel's main() in-process with captured stdout/stderr and a chosen environment (no child process).
 import { main } from "../../src/cli/main.js";
+import { withCacheOff } from "./cache-env.js";
 
 export interface MainRun {
   code: number;
@@ -21,7 +22,7 @@ export async function runMainWith(argv: readonly string[], options: MainOptions 
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: options.env ?? {},
+    env: withCacheOff(options.env ?? {}),
     isTTY: false,
     cwd: options.cwd ?? process.cwd(),
     handleSignals: false,

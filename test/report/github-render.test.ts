@@ -45,6 +45,7 @@ async function renderInActions(extra: string[]): Promise<{ code: number; stdout:
         GITHUB_ACTIONS: "true",
         GITHUB_STEP_SUMMARY: summaryPath,
         GITHUB_WORKSPACE: ws.dir,
+        STORYREEL_CACHE: "off",
       },
       isTTY: false,
       cwd: ws.dir,

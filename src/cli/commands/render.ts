@@ -38,6 +38,12 @@ export function registerRender(program: Command, ctx: CommandContext): void {
     .option("--failed", "render only shots that failed, are unknown or were skipped in the manifest")
     .option("--shard <i/n>", "render only this runner's share of the shots (by id hash)")
     .option("--base-url <url>", "API base URL (env AIML_API_BASE; default https://api.aimlapi.com)")
+    .option(
+      "--cache <location>",
+      "shared clip cache: a folder or s3://bucket/prefix (env STORYREEL_CACHE; default: the user's cache folder)",
+    )
+    .option("--no-cache", "do not use the clip cache")
+    .option("--cache-read-only", "look clips up in the cache but never store any (untrusted jobs)")
     .option("--json", "NDJSON events on stdout, nothing else there")
     .option(
       "-q, --quiet",

@@ -12,7 +12,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .description(
       "write report.html in an output folder: every shot with poster, clip, prompt, status and cost",
     )
-    .argument("<out-dir>", "output folder of a render (or of merge)")
+    .argument("<out-dir>", "output folder of a render (or of merge), or the storyboard file")
     .option("--json", "the result as JSON on stdout")
     .addHelpText(
       "after",
@@ -35,7 +35,9 @@ async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliI
   const { writeReport } = await import("../../commands/report.js");
   let result: ReportResult;
   try {
-    result = await writeReport({ outDir: fromCwd(io, outDir), cwd: io.cwd });
+    const { outputArg } = await import("../../commands/output-arg.js");
+    const folder = (await outputArg(fromCwd(io, outDir))).outDir;
+    result = await writeReport({ outDir: folder, cwd: io.cwd });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);

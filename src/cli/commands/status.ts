@@ -11,7 +11,7 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
   program
     .command("status")
     .description("show an output folder's manifest: every shot's status, polls, credits, clip or error")
-    .argument("<out-dir>", "output folder of a render (where manifest.json is)")
+    .argument("<out-dir>", "output folder of a render (where manifest.json is), or the storyboard file")
     .option("--verify", "check every completed clip's sha256 too (reads every clip; default: its size only)")
     .option("--json", "the manifest and its counts as JSON on stdout")
     .addHelpText(
@@ -46,7 +46,9 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
   const { statusText } = await import("../../report/index.js");
   let result: StatusResult;
   try {
-    result = await status({ outDir: fromCwd(io, outDir), ...(flags.verify ? { verify: true } : {}) });
+    const { outputArg } = await import("../../commands/output-arg.js");
+    const folder = (await outputArg(fromCwd(io, outDir))).outDir;
+    result = await status({ outDir: folder, ...(flags.verify ? { verify: true } : {}) });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     io.stderr.write(`error: ${err.message}\n`);

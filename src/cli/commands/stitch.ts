@@ -16,7 +16,7 @@ export function registerStitch(program: Command, ctx: CommandContext): void {
   program
     .command("stitch")
     .description("join the completed clips, in storyboard order, into one film (stream copy when they match)")
-    .argument("<out-dir>", "output folder of a render (or of merge)")
+    .argument("<out-dir>", "output folder of a render (or of merge), or the storyboard file")
     .option("-o, --output <file>", "where to write the film (default: <out-dir>/film.mp4)")
     .option("--allow-missing", "leave out shots without a usable clip instead of refusing")
     .option("--json", "the result as JSON on stdout")
@@ -43,8 +43,9 @@ async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Pro
   const { stitch } = await import("../../commands/stitch.js");
   let result: StitchResult;
   try {
+    const { outputArg } = await import("../../commands/output-arg.js");
     result = await stitch({
-      outDir: fromCwd(io, outDir),
+      outDir: (await outputArg(fromCwd(io, outDir))).outDir,
       ...(flags.output !== undefined ? { output: fromCwd(io, flags.output) } : {}),
       ...(flags.allowMissing ? { allowMissing: true } : {}),
     });
