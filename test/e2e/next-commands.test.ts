@@ -128,4 +128,30 @@ describe("every suggested command keeps the backend", () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(sim.stats.jobsCreated).toBe(3);
   });
+
+  it("after a shot timed out, the suggested command doubles --shot-timeout instead of repeating it", async () => {
+    ws = await makeWorkspace(storyboardYaml(1));
+    const sim = await simulator();
+    sim.faults.add("submit", { type: "never-finish" });
+    const env = { AIML_API_KEY: KEY };
+    const args = [
+      "render",
+      ws.storyboard,
+      "--base-url",
+      sim.url,
+      "--poll-interval",
+      "0.05",
+      "--shot-timeout",
+      "0.5",
+    ];
+    const run = await runMainWith(args, { env });
+    expect(run.code).toBe(1);
+    expect((await readManifest(ws.outDir))!.shots[0]!.error?.code).toBe("E_SHOT_TIMEOUT");
+    const line = run.stdout.split("\n").find((l) => /: storyreel render /.test(l));
+    expect(line, run.stdout).toContain(`--base-url ${sim.url}`);
+    expect(line).toContain("--shot-timeout 1");
+    expect(line).not.toContain("--shot-timeout 0.5");
+    const status = await runMainWith(["status", ws.outDir]);
+    expect(status.stdout).toContain("--shot-timeout 1");
+  });
 });
