@@ -3,6 +3,9 @@ import type { Manifest } from "../manifest/index.js";
 import { RENDER_DEFAULTS } from "./render-defaults.js";
 import { shellWord } from "./paths.js";
 
+/** render's default --reconcile-grace (DEFAULT_RECONCILE_GRACE_S in src/commands/render-reconcile.ts, not imported: status stays light). */
+const DEFAULT_RECONCILE_GRACE_S = 300;
+
 /** The API origin `render` uses when neither --base-url nor AIML_API_BASE says otherwise. */
 const DEFAULT_ORIGIN = "https://api.aimlapi.com";
 
@@ -23,7 +26,7 @@ export interface NextCommandInput {
 /**
  * `storyreel render <storyboard>` with every flag that says where and how the folder's latest run went: --out,
  * the backend (--sim and --sim-latency, or --base-url unless it is the default API), tuning that differs from the
- * defaults, --max-credits, --shard, the clip cache's flags. Never selection flags (--only/--failed/--force: nextSteps adds those) nor
+ * defaults, --max-credits or --max-usd, --reconcile-grace, --shard, the clip cache's flags. Never selection flags (--only/--failed/--force: nextSteps adds those) nor
  * output flags. After a shot timed out, --shot-timeout is doubled rather than repeated.
  */
 export function nextRenderCommand(input: NextCommandInput): string {
@@ -47,7 +50,9 @@ export function nextRenderCommand(input: NextCommandInput): string {
   add("--concurrency", run?.concurrency, RENDER_DEFAULTS.concurrency);
   add("--poll-interval", run?.poll_interval, RENDER_DEFAULTS.pollInterval);
   add("--shot-timeout", shotTimeout(manifest), RENDER_DEFAULTS.shotTimeout);
-  add("--max-credits", run?.max_credits);
+  if (run?.max_usd != null) add("--max-usd", run.max_usd);
+  else add("--max-credits", run?.max_credits);
+  add("--reconcile-grace", run?.reconcile_grace, String(DEFAULT_RECONCILE_GRACE_S));
   add("--shard", manifest.shard);
   if (run?.cache === false) parts.push("--no-cache");
   else add("--cache", run?.cache);

@@ -7,7 +7,8 @@ import { quietSummaryText, summaryText } from "../report/index.js";
 import type { NextStepsInput } from "../report/index.js";
 import type { CliIo } from "./io.js";
 import { parseLatencySpec } from "../simulator/index.js";
-import { backendFlags, nonNegativeNumber, positiveSeconds, wholeNumber } from "./option-rules.js";
+import { backendFlags, nonNegativeNumber, positiveSeconds, UsageError, wholeNumber } from "./option-rules.js";
+import { USD_TO_CREDITS } from "../catalog/index.js";
 import { selectionFromFlags } from "./selection-flags.js";
 import type { SelectionFlags } from "./selection-flags.js";
 import { chooseReporter } from "./reporter-choice.js";
@@ -28,6 +29,9 @@ export interface RenderFlags extends SelectionFlags {
   pollInterval?: string;
   shotTimeout?: string;
   maxCredits?: string;
+  maxUsd?: string;
+  reconcileGrace?: string;
+  resubmitUnknown?: boolean;
   baseUrl?: string;
   /** --cache <location>, or false for --no-cache. */
   cache?: string | false;
@@ -54,9 +58,11 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     ...(flags.shotTimeout !== undefined
       ? { shotTimeout: positiveSeconds("--shot-timeout", flags.shotTimeout) }
       : {}),
-    ...(flags.maxCredits !== undefined
-      ? { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) }
+    ...spendingCap(flags),
+    ...(flags.reconcileGrace !== undefined
+      ? { reconcileGrace: nonNegativeNumber("--reconcile-grace", flags.reconcileGrace) }
       : {}),
+    ...(flags.resubmitUnknown ? { resubmitUnknown: true } : {}),
     ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
     ...(flags.cacheReadOnly ? { cacheReadOnly: true } : {}),
@@ -161,4 +167,20 @@ function leftoversLine(paths: readonly string[]): string {
   const shown = paths.slice(0, 3).join(", ") + (paths.length > 3 ? `, … (${paths.length - 3} more)` : "");
   const what = paths.length === 1 ? "temporary file" : "temporary files";
   return `removed ${paths.length} ${what} an earlier run left when it was killed: ${shown}\n`;
+}
+
+/** --max-credits, or --max-usd in credits ($1 = 2,000,000 credits); both at once is refused. */
+function spendingCap(flags: RenderFlags): { maxCredits?: number; maxUsd?: number } {
+  if (flags.maxCredits !== undefined && flags.maxUsd !== undefined) {
+    throw new UsageError(
+      `--max-credits ${JSON.stringify(flags.maxCredits)} and --max-usd ${JSON.stringify(flags.maxUsd)} are two caps on one budget: keep one`,
+    );
+  }
+  if (flags.maxUsd !== undefined) {
+    const maxUsd = nonNegativeNumber("--max-usd", flags.maxUsd);
+    return { maxCredits: Math.floor(maxUsd * USD_TO_CREDITS), maxUsd };
+  }
+  if (flags.maxCredits !== undefined)
+    return { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) };
+  return {};
 }

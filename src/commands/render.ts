@@ -27,6 +27,8 @@ import { readTimings, writeTimings } from "./timings-file.js";
 import { removeLeftovers } from "./leftovers.js";
 import { cacheLocationFor, openRenderCache } from "./render-cache.js";
 import type { RenderCacheStats } from "./render-cache.js";
+import { createReconciler, DEFAULT_RECONCILE_GRACE_S } from "./render-reconcile.js";
+import type { Reconciliation } from "./render-reconcile.js";
 import type { ClipMove } from "./clip-order.js";
 
 export interface RenderOptions {
@@ -63,6 +65,13 @@ export interface RenderOptions {
    * STORYREEL_CACHE, else the user's cache folder. A hit completes a shot with no request.
    */
   cache?: string | null;
+  /** Seconds the API's request logs may lag behind a lost submission before it is paid again (default 300). */
+  reconcileGrace?: number;
+  /** The cap as the user wrote it in USD (`--max-usd`): recorded in the manifest's `run` for the suggested
+   * command; the cap itself is `maxCredits`. */
+  maxUsd?: number;
+  /** Submit shots of unknown outcome again when the request logs cannot be read. */
+  resubmitUnknown?: boolean;
   /** Look the cache up but never store in it (untrusted jobs). Default: env STORYREEL_CACHE_READ_ONLY. */
   cacheReadOnly?: boolean;
   /** The user's working folder: report.html shows the storyboard's path relative to it (default: absolute). */
@@ -82,6 +91,8 @@ export interface RenderResult {
   removed: ShotRecord[];
   /** Clips renamed to their shot's new position, and clips of removed shots moved under clips/removed/. */
   clipMoves: { renamed: ClipMove[]; movedAside: ClipMove[] };
+  /** What reconciliation through the request logs found for shots of unknown outcome. */
+  reconciled: Reconciliation[];
   /** What the clip cache did (null when it was off). */
   cache: RenderCacheStats | null;
   /** Temporary files a dead run left in the folder, removed under the lock (paths relative to it). */
@@ -139,6 +150,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         ...(options.pollInterval !== undefined ? { pollInterval: options.pollInterval } : {}),
         ...(options.shotTimeout !== undefined ? { shotTimeout: options.shotTimeout } : {}),
         maxCredits: options.maxCredits ?? null,
+        ...(options.maxUsd !== undefined ? { maxUsd: options.maxUsd } : {}),
+        ...(options.reconcileGrace !== undefined ? { reconcileGrace: options.reconcileGrace } : {}),
         ...(options.cache !== undefined ? { cache: options.cache === null ? false : options.cache } : {}),
         ...(options.cacheReadOnly ? { cacheReadOnly: true } : {}),
       }),
@@ -177,6 +190,23 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         })
       : null;
     let cacheStats: RenderCacheStats | null = null;
+    const reconciled: Reconciliation[] = [];
+    const beforePost = createReconciler({
+      client,
+      clock,
+      graceSeconds: options.reconcileGrace ?? DEFAULT_RECONCILE_GRACE_S,
+      resubmitUnknown: options.resubmitUnknown === true,
+      backend,
+      onReconciled: (r) => {
+        reconciled.push(r);
+        options.onEvent?.({
+          type: "warning",
+          id: r.id,
+          message: r.message,
+          t: Math.round(clock.now() - startedAt),
+        });
+      },
+    });
     let result;
     try {
       result = await runPlan({
@@ -198,7 +228,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
           return { relPath: clip.relPath, bytes: clip.bytes, sha256: clip.sha256, warnings };
         },
         clipPath: (shot) => clipPathFor(shot, total),
-        ...(renderCache ? { hooks: renderCache.hooks } : {}),
+        hooks: { ...renderCache?.hooks, beforePost },
         concurrency: options.concurrency ?? 4,
         pollIntervalMs: (options.pollInterval ?? 2) * 1000,
         shotTimeoutMs: (options.shotTimeout ?? 1200) * 1000,
@@ -250,6 +280,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       removed: plan.removed,
       leftovers,
       cache: cacheStats,
+      reconciled,
       clipMoves: { renamed: clipOrder?.renamed ?? [], movedAside: clipOrder?.movedAside ?? [] },
       interrupted: result.interrupted,
       fatal: result.fatal,

@@ -11,6 +11,9 @@ export interface RunRecordInput {
   pollInterval?: number;
   shotTimeout?: number;
   maxCredits?: number | null;
+  /** --max-usd as written (the cap in credits is maxCredits). */
+  maxUsd?: number;
+  reconcileGrace?: number;
   /** --cache <location>, or false for --no-cache; absent: the default cache. */
   cache?: string | false;
   cacheReadOnly?: boolean;
@@ -26,6 +29,8 @@ export function runRecord(input: RunRecordInput): RunRecord {
     poll_interval: input.pollInterval ?? null,
     shot_timeout: input.shotTimeout ?? null,
     max_credits: input.maxCredits ?? null,
+    ...(input.maxUsd !== undefined ? { max_usd: input.maxUsd } : {}),
+    ...(input.reconcileGrace !== undefined ? { reconcile_grace: input.reconcileGrace } : {}),
     ...(input.cache !== undefined ? { cache: input.cache } : {}),
     ...(input.cacheReadOnly ? { cache_read_only: true } : {}),
   };

@@ -23,7 +23,15 @@ export type RecordSeed = Pick<ResolvedShot, "id" | "model" | "inputHash" | "line
  *   generation (404), so the shot is submitted again.
  */
 export type RecordChange =
-  | { type: "intent"; seed: RecordSeed; backend: string }
+  | {
+      type: "intent";
+      seed: RecordSeed;
+      backend: string;
+      /** Sent as X-Client-Request-Id: the API's request logs find this submission by it. */
+      clientRequestId: string;
+      /** When the submission started (ISO 8601): reconciliation looks around it. */
+      at: string;
+    }
   | { type: "submitted"; generationId: string; submittedAt: string; inputHash: string }
   | { type: "submit_unknown"; error: ShotError }
   | { type: "withdrawn"; before: ShotRecord; why: ShotError }
@@ -179,6 +187,8 @@ function replacement(change: Replacement): ShotRecord {
       return {
         ...newRecord(change.seed, change.backend),
         status: "unknown",
+        client_request_id: change.clientRequestId,
+        submitted_at: change.at,
         error: {
           code: "E_SUBMIT_INTERRUPTED",
           message: `the run ended while this submission was on its way; it may have been created and charged — check the AIML usage page, then render again with --only ${change.seed.id} to submit it once more`,

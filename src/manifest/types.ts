@@ -41,6 +41,11 @@ export interface ShotRecord {
    * generation_id names the generation that made it, credits_used is null). Absent: made by its own generation.
    */
   origin?: "cache" | null;
+  /**
+   * The X-Client-Request-Id of the latest submission, written with its intent before the POST left: the API's
+   * request logs (GET /v2/logs) find that submission by it when its answer was lost.
+   */
+  client_request_id?: string | null;
 }
 
 /** How a run rendered: what every suggested next command repeats (see schemas/manifest.schema.json `run`). */
@@ -57,6 +62,10 @@ export interface RunRecord {
   /** Seconds. */
   shot_timeout?: number | null;
   max_credits?: number | null;
+  /** --max-usd as written; when set, the suggested command repeats it instead of max_credits. */
+  max_usd?: number | null;
+  /** --reconcile-grace in seconds. */
+  reconcile_grace?: number | null;
   /** --cache <location>, or false for --no-cache; absent or null: the default cache. */
   cache?: string | false | null;
   cache_read_only?: boolean;

@@ -82,9 +82,15 @@ export class RunRecorder {
   }
 
   /** Writes the intent of a submission (see ManifestStore.recordIntent); resolves once it is written. */
-  intent(id: string, seed: RecordSeed, backend: string): Promise<void> {
+  intent(
+    id: string,
+    seed: RecordSeed,
+    backend: string,
+    submission: { clientRequestId: string; at: string },
+  ): Promise<void> {
     const store = this.#o.store;
-    return store.recordIntent(id, recordPatch(store.shot(id), { type: "intent", seed, backend }));
+    const change = { type: "intent" as const, seed, backend, ...submission };
+    return store.recordIntent(id, recordPatch(store.shot(id), change));
   }
 
   /** Records a paid generation; resolves once its id is durable. */

@@ -14,7 +14,10 @@ export interface GenerationClient {
    * API (rejecting with the signal's reason); once it may have, the answer is awaited, or the submission
    * rejects E_SUBMIT_UNKNOWN — never with the abort reason.
    */
-  submit(body: Record<string, unknown>, options: { signal?: AbortSignal }): Promise<GenerationResult>;
+  submit(
+    body: Record<string, unknown>,
+    options: { signal?: AbortSignal; clientRequestId?: string },
+  ): Promise<GenerationResult>;
   poll(id: string, options: { signal?: AbortSignal }): Promise<GenerationResult>;
 }
 
@@ -48,6 +51,8 @@ export interface RunOptions {
   download: (job: DownloadJob) => Promise<DownloadOutcome>;
   /** Where a shot's clip goes, relative to the output folder. */
   clipPath: (shot: ResolvedShot) => string;
+  /** This run's id: the first part of every submission's X-Client-Request-Id (default: from the wall clock). */
+  runId?: string;
   /** Steps slotted into every submission (a clip cache lookup before it; see SubmissionHooks). */
   hooks?: SubmissionHooks;
   /** Generations in flight at most (submitted and not finished). */

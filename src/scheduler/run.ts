@@ -25,6 +25,7 @@ import { resumedHow, trackedShot } from "./tracked-shot.js";
 import type { Tracked, TrackHow } from "./tracked-shot.js";
 import { Submitter } from "./submission.js";
 import type { Submission } from "./submission.js";
+import { runIdAt } from "./request-ids.js";
 
 export function runPlan(options: RunOptions): Promise<RunResult> {
   return new Run(options).run();
@@ -90,6 +91,7 @@ class Run {
       stop: this.#stop.signal,
       fatal: (err) => this.#setFatal(err),
       ...(options.hooks ? { hooks: options.hooks } : {}),
+      runId: options.runId ?? runIdAt(this.#clock.wallNow()),
     });
     this.#downloads = new Downloads({
       concurrency: options.downloadConcurrency ?? 4,

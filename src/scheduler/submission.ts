@@ -7,6 +7,7 @@ import { recordSeed } from "./fresh-record.js";
 import type { PlanEntry } from "./plan.js";
 import { STOPPING_CODES, toShotError } from "./poll-decisions.js";
 import type { RunRecorder } from "./recorder.js";
+import { RequestIds } from "./request-ids.js";
 import type { GenerationClient, GenerationResult, RunOptions } from "./run-types.js";
 
 /** What a hook found before a shot is submitted. */
@@ -51,6 +52,8 @@ export interface SubmitterOptions {
   /** Stops the run with `err` (a throwing estimate, a manifest that cannot be written, a refused key). */
   fatal: (err: StoryreelError) => void;
   hooks?: SubmissionHooks;
+  /** The run's id, the first part of each request id. */
+  runId: string;
 }
 
 /** How a submission ended: nothing to follow, or a generation to poll (`first`: the answer the POST gave). */
@@ -71,8 +74,11 @@ const NONE: Submission = { kind: "none" };
 export class Submitter {
   readonly #o: SubmitterOptions;
 
+  readonly #requestIds: RequestIds;
+
   constructor(options: SubmitterOptions) {
     this.#o = options;
+    this.#requestIds = new RequestIds(options.runId);
   }
 
   async submit(entry: PlanEntry): Promise<Submission> {
@@ -110,7 +116,8 @@ export class Submitter {
       this.#failed(entry, err, null);
       return NONE;
     }
-    const before = await this.#recordIntent(entry);
+    const clientRequestId = this.#requestIds.next(shot.id);
+    const before = await this.#recordIntent(entry, clientRequestId);
     if (before === null) {
       o.credits.release(shot.id);
       return NONE;
@@ -129,7 +136,7 @@ export class Submitter {
     let result: GenerationResult;
     try {
       // The stop signal abandons a submission still waiting (429 pause, retry backoff, not yet sent).
-      result = await o.client.submit(body, { signal: o.stop });
+      result = await o.client.submit(body, { signal: o.stop, clientRequestId });
     } catch (err) {
       const paidId = knownGenerationId(err);
       if (paidId === null) {
@@ -197,7 +204,7 @@ export class Submitter {
    * charged, never a pending one. Returns the record as it was (to go back to if nothing is sent or created), or
    * null when nothing may be sent: the run is stopping, or the intent could not be written (fatal E_MANIFEST_IO).
    */
-  async #recordIntent(entry: PlanEntry): Promise<ShotRecord | null> {
+  async #recordIntent(entry: PlanEntry, clientRequestId: string): Promise<ShotRecord | null> {
     const { shot } = entry;
     const o = this.#o;
     if (o.stop.aborted) {
@@ -206,7 +213,10 @@ export class Submitter {
     }
     const before = { ...o.recorder.store.shot(shot.id) };
     try {
-      await o.recorder.intent(shot.id, recordSeed(shot), o.backend);
+      await o.recorder.intent(shot.id, recordSeed(shot), o.backend, {
+        clientRequestId,
+        at: o.clock.wallNow().toISOString(),
+      });
     } catch (err) {
       const fatal = new StoryreelError(
         "E_MANIFEST_IO",
@@ -222,7 +232,8 @@ export class Submitter {
       return null;
     }
     const earlier = entry.previous;
-    if (earlier?.status === "unknown") {
+    // With a request id, reconciliation (the beforePost hook) finds out instead of guessing.
+    if (earlier?.status === "unknown" && !(o.hooks?.beforePost && earlier.client_request_id)) {
       o.recorder.warning(
         shot.id,
         `submitting ${shot.id} again, although its last submission may have been created and charged (${earlier.error?.code ?? "unknown outcome"}): check the AIML usage page`,

@@ -83,4 +83,27 @@ describe("nextRenderCommand", () => {
       "storyreel render s.yaml --out o",
     );
   });
+
+  it("repeats --max-usd as written (not its credits), --reconcile-grace unless the default, and the cache flags", () => {
+    const run: RunRecord = {
+      backend: "https://api.aimlapi.com",
+      base_url: "https://api.aimlapi.com",
+      max_credits: 10_000_000,
+      max_usd: 5,
+      reconcile_grace: 600,
+      cache: false,
+    };
+    expect(nextRenderCommand({ storyboard: "s.yaml", out: null, manifest: manifest(run) })).toBe(
+      "storyreel render s.yaml --max-usd 5 --reconcile-grace 600 --no-cache",
+    );
+    const defaults = manifest({
+      backend: "simulator",
+      reconcile_grace: 300,
+      cache: "s3://b/p",
+      cache_read_only: true,
+    });
+    expect(nextRenderCommand({ storyboard: "s.yaml", out: null, manifest: defaults })).toBe(
+      "storyreel render s.yaml --sim --cache s3://b/p --cache-read-only",
+    );
+  });
 });

@@ -69,10 +69,21 @@ describe("a render killed with a submission on the wire", () => {
     expect(status.stdout).toMatch(/^s1 .*unknown.*E_SUBMIT_INTERRUPTED/m);
     expect(status.stdout).toContain("may have been charged");
 
-    const rerun = await runMainWith(renderArgs(), { env: { AIML_API_KEY: KEY } });
+    // At once, the request logs may simply not show it yet: not paid again within the grace period.
+    const submitsBefore = sim.requests.filter((r) => r.kind === "submit").length;
+    const held = await runMainWith(renderArgs(), { env: { AIML_API_KEY: KEY } });
+    expect(held.code).toBe(1);
+    expect(`${held.stdout}${held.stderr}`).toMatch(/s1 .*E_RECONCILE_PENDING/);
+    expect(sim.requests.filter((r) => r.kind === "submit").length - submitsBefore).toBe(1); // s2 only
+    expect((await readManifest(ws.outDir))?.shots[0]?.status).toBe("unknown");
+
+    // Past the grace (0 here), the logs' silence means the killed POST made nothing: submitted again, saying so.
+    const rerun = await runMainWith([...renderArgs(), "--reconcile-grace", "0"], {
+      env: { AIML_API_KEY: KEY },
+    });
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(`${rerun.stdout}${rerun.stderr}`).toContain(
-      "s1  warning: submitting s1 again, although its last submission may have been created and charged (E_SUBMIT_INTERRUPTED)",
+    expect(`${rerun.stdout}${rerun.stderr}`).toMatch(
+      /s1 +warning: its last submission \(request sr:[^)]+\) is not in the request logs \d+ s later: it made no generation; submitting again/,
     );
     const done = await readManifest(ws.outDir);
     expect(done?.shots.map((s) => [s.status, s.error])).toEqual([

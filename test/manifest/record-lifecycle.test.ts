@@ -53,8 +53,10 @@ const legacy = (r: ShotRecord): ShotRecord => {
   delete copy.backend;
   return copy as ShotRecord;
 };
+const REQUEST_ID = "sr:run1:0123456789ab:1";
+const INTENT_AT = "2026-12-03T10:00:00.000Z";
 const intentOf = (before: ShotRecord): ShotRecord =>
-  nextRecord(before, { type: "intent", seed, backend: BACKEND });
+  nextRecord(before, { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT });
 const notSubmitted = (
   outcome: "skipped" | "failed",
   before: ShotRecord,
@@ -67,12 +69,14 @@ const transitions: [string, ShotRecord, RecordChange, Partial<ShotRecord> | "sam
   [
     "intent: the fresh record, unknown E_SUBMIT_INTERRUPTED, old generation and clip gone",
     earlier("completed"),
-    { type: "intent", seed, backend: BACKEND },
+    { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT },
     {
       status: "unknown",
       input_hash: seed.inputHash,
       request: seed.request,
       backend: BACKEND,
+      client_request_id: REQUEST_ID,
+      submitted_at: INTENT_AT,
       generation_id: null,
       clip: null,
       credits_used: null,
@@ -319,8 +323,8 @@ describe("the record lifecycle", () => {
   });
 
   it("a replacement journals only what differs: the intent of a new shot is a small line", () => {
-    const patch = recordPatch(fresh(), { type: "intent", seed, backend: BACKEND });
-    expect(Object.keys(patch).sort()).toEqual(["backend", "error", "status"]);
+    const patch = recordPatch(fresh(), { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT });
+    expect(Object.keys(patch).sort()).toEqual(["backend", "client_request_id", "error", "status", "submitted_at"]);
   });
 
   it("which records a run that submits nothing keeps", () => {

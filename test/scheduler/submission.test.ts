@@ -58,6 +58,7 @@ function setUp(h: Harness, options: Partial<SubmitterOptions> & { hooks?: Submis
   });
   recorder.start();
   const submitter = new Submitter({
+    runId: "test-run",
     client,
     recorder,
     credits: new CreditGuard(null),

@@ -33,6 +33,18 @@ export function registerRender(program: Command, ctx: CommandContext): void {
       ),
     )
     .option("--max-credits <n>", "never submit a shot that could take spend past n credits")
+    .option("--max-usd <usd>", "the same cap in US dollars ($1 = 2,000,000 credits)")
+    .addOption(
+      numeric(
+        "--reconcile-grace <seconds>",
+        "how long the API's request logs may lag behind a lost submission before it is paid again",
+        "300",
+      ),
+    )
+    .option(
+      "--resubmit-unknown",
+      "submit shots of unknown outcome again even when the request logs cannot be read (may pay twice)",
+    )
     .option("--only <ids>", "render just these shots (comma-separated ids)")
     .option("--force", "render again even shots that are up to date (pays again)")
     .option("--failed", "render only shots that failed, are unknown or were skipped in the manifest")
