@@ -51,6 +51,7 @@ export async function runSequentialBaseline(options: {
         url: generation.videoUrl,
         outDir: storyboard.outputDir,
         relPath: `clips/${shot.id}.mp4`,
+        api: options.apiUrl,
         clock,
       });
     }

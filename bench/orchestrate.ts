@@ -81,7 +81,9 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
     let warnings = 0;
     const failures: RunOutcome["failures"] = {};
     const total = storyboard.shots.length;
-    const startedAt = clock.now();
+    // The scheduler's timings count from its own start, a little after this (more so on a loaded machine): every
+    // event's `t` is ms since that start, so now − t bounds it from above, and the smallest bound is the closest.
+    let startedAt = Infinity;
     let result: RunResult;
     try {
       result = await runPlan({
@@ -95,6 +97,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
             url: job.url,
             outDir: storyboard.outputDir,
             relPath: job.relPath,
+            api: options.apiUrl,
             signal: job.signal,
             clock,
           });
@@ -106,6 +109,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
         shotTimeoutMs: 600_000,
         clock,
         onEvent: (event) => {
+          startedAt = Math.min(startedAt, clock.now() - event.t);
           if (event.type === "shot_submitted") generationIds.set(event.id, event.generation_id);
           if (event.type === "warning") warnings += 1;
           if (event.type === "shot_failed") {

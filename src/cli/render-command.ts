@@ -16,6 +16,7 @@ import { installStopHandlers } from "./signals.js";
 import { reportToGithubActions } from "./github-actions.js";
 import { runStoppedHint } from "./errors.js";
 import { fromCwd, shellWord, shownPath } from "./paths.js";
+import { nextRenderCommand } from "./next-command.js";
 
 /** Commander's defaults for render's tuning options (a rerun command repeats only values that differ). */
 export { RENDER_DEFAULTS };
@@ -88,7 +89,11 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     reporter.close();
     const next: NextStepsInput = {
       manifest: result.manifest,
-      command: rerunCommand(file, flags),
+      command: nextRenderCommand({
+        storyboard: file,
+        out: flags.out ?? null,
+        manifest: result.manifest,
+      }),
       only: selection.only ?? null,
       shard: selection.shard ?? null,
     };
@@ -115,33 +120,6 @@ export async function renderCommand(file: string, flags: RenderFlags, io: CliIo)
     reporter.close();
     stop?.dispose();
   }
-}
-
-/**
- * The command to type again: every flag that says where and how the run went (folder, backend, tuning, the
- * spending cap, the shard), none that says which shots (--only/--failed/--force: nextSteps picks those) nor
- * how to print (--json/--quiet). Tuning options are repeated only when they differ from the defaults.
- */
-export function rerunCommand(file: string, flags: RenderFlags): string {
-  const parts = ["storyreel", "render", shellWord(file)];
-  const add = (option: string, value: string | undefined, unless?: string): void => {
-    if (value !== undefined && value !== unless) parts.push(option, shellWord(value));
-  };
-  add("--out", flags.out);
-  if (flags.sim) parts.push("--sim");
-  add("--sim-latency", flags.simLatency);
-  add("--base-url", flags.baseUrl);
-  add("--concurrency", flags.concurrency, RENDER_DEFAULTS.concurrency);
-  add("--poll-interval", flags.pollInterval, RENDER_DEFAULTS.pollInterval);
-  add("--shot-timeout", flags.shotTimeout, RENDER_DEFAULTS.shotTimeout);
-  add("--max-credits", flags.maxCredits);
-  add("--max-usd", flags.maxUsd);
-  add("--reconcile-grace", flags.reconcileGrace, "300");
-  add("--shard", flags.shard);
-  if (flags.cache === false) parts.push("--no-cache");
-  else add("--cache", flags.cache);
-  if (flags.cacheReadOnly) parts.push("--cache-read-only");
-  return parts.join(" ");
 }
 
 /** The folder, its report and the command that makes the film: render's last lines. */
@@ -196,14 +174,15 @@ function leftoversLine(paths: readonly string[]): string {
 }
 
 /** --max-credits, or --max-usd in credits ($1 = 2,000,000 credits); both at once is refused. */
-function spendingCap(flags: RenderFlags): { maxCredits?: number } {
+function spendingCap(flags: RenderFlags): { maxCredits?: number; maxUsd?: number } {
   if (flags.maxCredits !== undefined && flags.maxUsd !== undefined) {
     throw new UsageError(
       `--max-credits ${JSON.stringify(flags.maxCredits)} and --max-usd ${JSON.stringify(flags.maxUsd)} are two caps on one budget: keep one`,
     );
   }
   if (flags.maxUsd !== undefined) {
-    return { maxCredits: Math.floor(nonNegativeNumber("--max-usd", flags.maxUsd) * USD_TO_CREDITS) };
+    const maxUsd = nonNegativeNumber("--max-usd", flags.maxUsd);
+    return { maxCredits: Math.floor(maxUsd * USD_TO_CREDITS), maxUsd };
   }
   if (flags.maxCredits !== undefined)
     return { maxCredits: nonNegativeNumber("--max-credits", flags.maxCredits) };

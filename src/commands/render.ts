@@ -19,6 +19,7 @@ import type { StoryreelError } from "../util/errors.js";
 import { loadForRun, planFromOutput } from "./prepare.js";
 import { buildRunManifest, clipPathFor } from "./run-manifest.js";
 import { writeConcatList } from "./concat-list.js";
+import { runRecord } from "./run-record.js";
 import { resolveApiConfig } from "./api-config.js";
 import { writeReport } from "./report.js";
 import { readTimings, writeTimings } from "./timings-file.js";
@@ -66,6 +67,9 @@ export interface RenderOptions {
   cache?: string | null;
   /** Seconds the API's request logs may lag behind a lost submission before it is paid again (default 300). */
   reconcileGrace?: number;
+  /** The cap as the user wrote it in USD (`--max-usd`): recorded in the manifest's `run` for the suggested
+   * command; the cap itself is `maxCredits`. */
+  maxUsd?: number;
   /** Submit shots of unknown outcome again when the request logs cannot be read. */
   resubmitUnknown?: boolean;
   /** Ask the price catalogue now even if the cached copy is young. */
@@ -123,6 +127,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const simOptions = options.sim === true ? {} : options.sim || null;
   const api = simOptions ? null : resolveApiConfig(options);
   const outDir = storyboard.outputDir;
+  const backend = simOptions ? "simulator" : new URL(api!.baseUrl).origin;
   await mkdir(outDir, { recursive: true });
   const lock = await acquireOutputLock(outDir, { clock });
   let sim: Simulator | null = null;
@@ -131,7 +136,6 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     const leftovers = await removeLeftovers(outDir);
     // Read under the lock: a run that held the folder until a moment ago has written its results by now,
     // so nothing it completed or paid for is planned again, and its manifest is not overwritten with older state.
-    const backend = simOptions ? "simulator" : new URL(api!.baseUrl).origin;
     const { previous, plan, clipOrder } = await planFromOutput({
       storyboard,
       backend,
@@ -190,6 +194,19 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     }
     const manifest = buildRunManifest(storyboard, plan.entries, clock.wallNow().toISOString(), {
       shard: options.selection?.shard ?? null,
+      run: runRecord({
+        backend,
+        baseUrl: api ? api.baseUrl : null,
+        sim: simOptions,
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.pollInterval !== undefined ? { pollInterval: options.pollInterval } : {}),
+        ...(options.shotTimeout !== undefined ? { shotTimeout: options.shotTimeout } : {}),
+        maxCredits: options.maxCredits ?? null,
+        ...(options.maxUsd !== undefined ? { maxUsd: options.maxUsd } : {}),
+        ...(options.reconcileGrace !== undefined ? { reconcileGrace: options.reconcileGrace } : {}),
+        ...(options.cache !== undefined ? { cache: options.cache === null ? false : options.cache } : {}),
+        ...(options.cacheReadOnly ? { cacheReadOnly: true } : {}),
+      }),
     });
     const timingSeed = await readTimings(outDir);
     const store = await ManifestStore.open({ outDir, manifest, clock });
@@ -221,6 +238,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
             url: job.url,
             outDir,
             relPath: job.relPath,
+            api: sim ? "simulator" : api!.baseUrl,
             signal: job.signal,
             clock,
             ...(options.retry ? { retry: options.retry } : {}),

@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import type { ResolvedShot, Storyboard } from "../storyboard/index.js";
 import { startingRecord } from "../manifest/index.js";
-import type { Manifest } from "../manifest/index.js";
+import type { Manifest, RunRecord } from "../manifest/index.js";
 import { recordSeed } from "../scheduler/index.js";
 import type { PlanEntry, Shard } from "../scheduler/index.js";
 
@@ -11,7 +11,7 @@ export function buildRunManifest(
   storyboard: Storyboard,
   entries: readonly PlanEntry[],
   startedAt: string,
-  options: { shard?: Shard | null } = {},
+  options: { shard?: Shard | null; run?: RunRecord } = {},
 ): Manifest {
   return {
     version: 1,
@@ -23,6 +23,7 @@ export function buildRunManifest(
     started_at: startedAt,
     finished_at: null,
     ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    ...(options.run ? { run: options.run } : {}),
     shots: entries.map((entry) =>
       startingRecord(entry.previous, entry.shot.line, () => recordSeed(entry.shot)),
     ),

@@ -38,6 +38,8 @@ export interface StitchResult {
   /** The re-encode's size, fps and audio (what copy mode kept). */
   target: StitchTarget;
   durationSeconds: number;
+  /** Shots in the film whose clip the built-in simulator made (placeholders, not paid generations). */
+  simulated: string[];
 }
 
 /** Throws StitchIncompleteError (E_STITCH_INCOMPLETE) or StitchEmptyError (E_STITCH_EMPTY) instead of a partial film. */
@@ -90,6 +92,9 @@ export async function stitch(options: StitchOptions): Promise<StitchResult> {
     mismatches: plan.mismatches,
     target: plan.target,
     durationSeconds: film?.durationSeconds ?? 0,
+    simulated: probed.clips
+      .map((c) => c.id)
+      .filter((id) => manifest.shots.some((s) => s.id === id && s.backend === "simulator")),
   };
 }
 

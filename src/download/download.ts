@@ -8,6 +8,9 @@ import { systemClock } from "../util/clock.js";
 import { DEFAULT_RETRY_POLICY, nextDelay } from "../api/index.js";
 import type { RetryPolicy } from "../api/index.js";
 import { fetchToFile } from "./fetch-to-file.js";
+import { policyForApi } from "./url-policy.js";
+import { guardedAgent } from "./guarded-agent.js";
+import type { HostLookup } from "./guarded-agent.js";
 import { DownloadError } from "./errors.js";
 
 export interface DownloadOptions {
@@ -16,6 +19,14 @@ export interface DownloadOptions {
   outDir: string;
   /** Where the clip goes, relative to outDir (POSIX separators). */
   relPath: string;
+  /**
+   * Who named the URL: "simulator", or the API origin. Loopback, private and link-local hosts (and plain http) are
+   * allowed only when that is local itself. Default: a remote API (only https to public addresses).
+   */
+  api?: string;
+  /** Resolves clip hosts (default dns.lookup); each address is checked before connecting. */
+  lookup?: HostLookup;
+  /** Sends the requests instead of storyreel's guarded agent (then names are not checked after resolving). */
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
   clock?: Clock;
@@ -47,13 +58,16 @@ export async function downloadClip(options: DownloadOptions): Promise<DownloadRe
   await refuseLinkedEscape(options.outDir, dirname(absPath), options.relPath);
   const tempPath = join(dirname(absPath), `.${randomBytes(6).toString("hex")}.part`);
   const started = clock.now();
+  const where = policyForApi(options.api ?? "https://api.aimlapi.com");
+  const agent = options.dispatcher ? null : guardedAgent(where, options.lookup);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await fetchToFile({
           url: options.url,
           tempPath,
-          dispatcher: options.dispatcher,
+          dispatcher: options.dispatcher ?? agent!,
+          policy: where,
           signal: options.signal,
           maxRedirects: options.maxRedirects ?? 5,
           maxBytes: options.maxBytes ?? 4 * GiB,
@@ -78,6 +92,7 @@ export async function downloadClip(options: DownloadOptions): Promise<DownloadRe
     }
   } finally {
     await rm(tempPath, { force: true });
+    await agent?.close();
   }
 }
 

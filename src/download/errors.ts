@@ -3,6 +3,8 @@ import { StoryreelError } from "../util/errors.js";
 
 export type DownloadErrorCode =
   | "E_DOWNLOAD_URL"
+  /** The clip's host is (or resolves to) a loopback, private or link-local address, and the API is not local. */
+  | "E_DOWNLOAD_ADDRESS"
   | "E_DOWNLOAD_HTTP"
   | "E_DOWNLOAD_SHORT"
   | "E_DOWNLOAD_NOT_MP4"

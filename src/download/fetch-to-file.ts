@@ -6,6 +6,7 @@ import type { Dispatcher } from "undici";
 import { isMp4 } from "../media/index.js";
 import { parseRetryAfter } from "../api/index.js";
 import { checkDownloadUrl } from "./url-policy.js";
+import type { DownloadPolicy } from "./url-policy.js";
 import { DownloadError } from "./errors.js";
 
 export interface AttemptOptions {
@@ -17,6 +18,8 @@ export interface AttemptOptions {
   maxBytes: number;
   timeoutMs: number;
   userAgent: string;
+  /** Where clips may come from (checked on the URL and on every redirect). */
+  policy: DownloadPolicy;
 }
 
 export interface AttemptResult {
@@ -40,7 +43,7 @@ const NETWORK_CODES = new Set([
 ]);
 
 export async function fetchToFile(options: AttemptOptions): Promise<AttemptResult> {
-  let url = checkDownloadUrl(options.url);
+  let url = checkDownloadUrl(options.url, options.policy);
   for (let hop = 0; ; hop++) {
     const response = await send(url, options);
     if (response.statusCode >= 300 && response.statusCode < 400 && response.headers.location !== undefined) {
@@ -52,7 +55,7 @@ export async function fetchToFile(options: AttemptOptions): Promise<AttemptResul
         );
       }
       const location = String(response.headers.location);
-      url = checkDownloadUrl(new URL(location, url).toString());
+      url = checkDownloadUrl(new URL(location, url).toString(), options.policy);
       continue;
     }
     if (response.statusCode !== 200) {
@@ -86,6 +89,9 @@ async function send(url: URL, options: AttemptOptions): Promise<Dispatcher.Respo
       bodyTimeout: options.timeoutMs,
     });
   } catch (err) {
+    // The guarded agent's refusal of a resolved address comes back as the connection's error (or its cause).
+    const refused = [err, (err as { cause?: unknown }).cause].find((e) => e instanceof DownloadError);
+    if (refused) throw refused;
     throw asNetworkError(err, url);
   }
 }

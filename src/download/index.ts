@@ -5,4 +5,12 @@ export { DownloadError } from "./errors.js";
 export type { DownloadErrorCode } from "./errors.js";
 export { verifyClip } from "./verify.js";
 export type { ClipExpectation } from "./verify.js";
-export { checkDownloadUrl, isLoopbackHost } from "./url-policy.js";
+export {
+  checkDownloadUrl,
+  isLoopbackHost,
+  isLocalAddress,
+  isLocalHostname,
+  policyForApi,
+} from "./url-policy.js";
+export type { DownloadPolicy } from "./url-policy.js";
+export type { HostLookup } from "./guarded-agent.js";

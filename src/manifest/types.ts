@@ -48,6 +48,29 @@ export interface ShotRecord {
   client_request_id?: string | null;
 }
 
+/** How a run rendered: what every suggested next command repeats (see schemas/manifest.schema.json `run`). */
+export interface RunRecord {
+  /** "simulator" (--sim) or the API origin. */
+  backend: string;
+  /** The API base URL as given (--base-url or AIML_API_BASE); null for the simulator. */
+  base_url?: string | null;
+  /** --sim-latency in seconds ("3" or "2-4"). */
+  sim_latency?: string | null;
+  concurrency?: number | null;
+  /** Seconds. */
+  poll_interval?: number | null;
+  /** Seconds. */
+  shot_timeout?: number | null;
+  max_credits?: number | null;
+  /** --max-usd as written; when set, the suggested command repeats it instead of max_credits. */
+  max_usd?: number | null;
+  /** --reconcile-grace in seconds. */
+  reconcile_grace?: number | null;
+  /** --cache <location>, or false for --no-cache; absent or null: the default cache. */
+  cache?: string | false | null;
+  cache_read_only?: boolean;
+}
+
 export interface Manifest {
   version: 1;
   storyboard: { path: string; sha256: string };
@@ -56,6 +79,8 @@ export interface Manifest {
   finished_at: string | null;
   /** The --shard ("i/n") the latest run rendered: its other shots belong to other runners. Absent: every shot. */
   shard?: string | null;
+  /** How the latest run rendered (backend, options). Absent: written before storyreel recorded it. */
+  run?: RunRecord | null;
   shots: ShotRecord[];
 }
 

@@ -6,6 +6,7 @@ import { eventLine } from "./event-line.js";
 import { credits } from "./format.js";
 import type { Writable } from "./reporter.js";
 import { inScope, nextSteps } from "./next-steps.js";
+import { simulatedNote } from "./simulated-note.js";
 import { shardShots, shotDetail } from "./summary.js";
 
 export interface GithubReportInput {
@@ -74,6 +75,8 @@ export function githubStepSummary(input: GithubReportInput): string {
   }
   const others = manifest.shots.length - shots.length;
   if (others > 0) lines.push("", `${others} shot${others === 1 ? "" : "s"} of other shards not shown.`);
+  const simulated = simulatedNote(shots);
+  if (simulated) lines.push("", `**${cell(simulated)}**`);
   const steps = nextSteps(input);
   lines.push("");
   if (steps.length > 0) lines.push("Next:", "", ...fenced(steps.join("\n")));

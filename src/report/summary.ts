@@ -4,6 +4,7 @@ import type { RunCounts } from "../scheduler/index.js";
 import { credits, table } from "./format.js";
 import { inScope, nextSteps } from "./next-steps.js";
 import type { NextStepsInput } from "./next-steps.js";
+import { isSimulatedClip, simulatedNote } from "./simulated-note.js";
 
 export interface SummaryInput extends NextStepsInput {
   counts: RunCounts;
@@ -28,6 +29,8 @@ export function summaryText(input: SummaryInput): string {
   const lines = [table(rows)];
   const others = input.manifest.shots.length - shots.length;
   if (others > 0) lines.push(`(${others} shot${others === 1 ? "" : "s"} of other shards not shown)`);
+  const simulated = simulatedNote(shots);
+  if (simulated) lines.push(simulated);
   if (input.removed.length > 0) {
     const clips = input.removed.map((s) => (s.clip ? `${s.id} (${s.clip.path})` : s.id)).join(", ");
     lines.push(`no longer in the storyboard, dropped from the manifest (clips kept on disk): ${clips}`);
@@ -44,9 +47,8 @@ export function shardShots(manifest: Manifest, input: Pick<NextStepsInput, "shar
 /** A shot's clip (with warnings), its error, or its generation in flight, in a few words. */
 export function shotDetail(shot: ShotRecord): string {
   if (shot.status === "completed" && shot.clip) {
-    return shot.warnings?.length
-      ? `${shot.clip.path} (warning: ${shot.warnings.join("; ")})`
-      : shot.clip.path;
+    const clip = isSimulatedClip(shot) ? `${shot.clip.path} (simulated)` : shot.clip.path;
+    return shot.warnings?.length ? `${clip} (warning: ${shot.warnings.join("; ")})` : clip;
   }
   if (shot.error) return `${shot.error.code}: ${shot.error.message}`;
   if (shot.status === "submitted") return `in flight: ${shot.generation_id ?? ""}`;

@@ -34,6 +34,8 @@ export type RunEvent =
       upToDate: number;
       excluded: number;
       concurrency: number;
+      /** Where the run renders: "simulator" (--sim) or the API origin (always emitted). */
+      backend?: string;
     })
   /**
    * A shot not submitted: announced after run_started for up-to-date and not-selected shots (no `error`; `status`
@@ -84,6 +86,8 @@ export type RunEvent =
       credits_used: number | null;
       elapsed_ms: number;
       warnings: string[];
+      /** The built-in simulator made this clip: a placeholder, not a paid generation (always emitted). */
+      simulated?: boolean;
       /** The clip came from the shared clip cache: no request was sent for it (credits_used null). */
       from_cache?: boolean;
     })

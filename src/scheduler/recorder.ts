@@ -177,10 +177,11 @@ export class RunRecorder {
       credits_used: this.#o.store.shot(id).credits_used,
       elapsed_ms: this.#elapsed(shot),
       warnings: clip.warnings,
+      simulated: this.#o.store.shot(id).backend === "simulator",
     });
   }
 
-  started(entries: readonly PlanEntry[], concurrency: number): void {
+  started(entries: readonly PlanEntry[], concurrency: number, backend: string): void {
     const count = (action: PlanEntry["action"]): number => entries.filter((e) => e.action === action).length;
     this.emit({
       type: "run_started",
@@ -191,6 +192,7 @@ export class RunRecorder {
       upToDate: count("skip"),
       excluded: count("excluded"),
       concurrency,
+      backend,
     });
   }
 
@@ -249,6 +251,7 @@ export class RunRecorder {
       credits_used: null,
       elapsed_ms: 0,
       warnings: clip.warnings,
+      simulated: this.#o.store.shot(id).backend === "simulator",
       ...(found.origin === "cache" ? { from_cache: true } : {}),
     });
   }

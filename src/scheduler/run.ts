@@ -136,7 +136,7 @@ class Run {
 
   /** run_started, then each shot in order: left alone, or (a generation of an earlier run) followed again. */
   #announce(): void {
-    this.#recorder.started(this.#o.entries, this.#o.concurrency);
+    this.#recorder.started(this.#o.entries, this.#o.concurrency, this.#o.backend);
     for (const entry of this.#o.entries) {
       if (entry.action === "skip" || entry.action === "excluded") this.#recorder.leftAlone(entry);
       else if (entry.action === "resume") this.#resume(entry);

@@ -214,18 +214,18 @@ describe("logs (GET /v2/logs)", () => {
     const s = await simulator();
     const budget = createRequestBudget({ defaultPauseMs: 10 });
     const c = client(s, { budget, retry: { ...FAST_POLICY, retryAfterCapMs: 60_000 } });
-    s.faults.add("logs", { type: "status", status: 429, retryAfter: 2 });
+    s.faults.add("logs", { type: "status", status: 429, retryAfter: 6 });
     const listing = c.logs({ period: "1h" });
     for (let i = 0; i < 100 && budget.snapshot().throttled === 0; i++)
       await new Promise((r) => setTimeout(r, 5));
-    expect(budget.snapshot().logsPausedUntil).toBeGreaterThan(performance.now() + 1000);
+    expect(budget.snapshot().logsPausedUntil).toBeGreaterThan(performance.now() + 4000);
     const t0 = performance.now();
-    await c.submit(BODY); // not paused
-    expect(performance.now() - t0).toBeLessThan(1500);
+    await c.submit(BODY); // not paused: done long before the logs pause ends, even on a loaded machine
+    expect(performance.now() - t0).toBeLessThan(4000);
     await listing;
     const [refused, retried] = s.requests.filter((r) => r.kind === "logs");
     expect(refused!.status).toBe(429);
-    expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(1900);
+    expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(5900);
   });
 });
 

@@ -24,6 +24,8 @@ const TINY: ScenarioParams = {
 function expectSane(result: ScenarioResult, params: ScenarioParams): void {
   const f = result.figures;
   expect(f.shots).toBe(params.shots);
+  // a failed shot says why (code and an example), so a failure on a loaded CI machine can be told apart
+  expect(result.run.failures, JSON.stringify(result.run.failures)).toEqual({});
   expect(f.completed).toBe(params.shots);
   expect(result.run.failedShots).toBe(0);
   // The zero-overhead schedule can only be beaten by nothing.
@@ -77,6 +79,6 @@ describe("bench core", () => {
     expectSane(result, params);
     expect(result.simKind).toBe("child-process");
     expect(result.simCpuMs).toBeGreaterThan(0);
-    expect(result.clockUncertaintyMs).toBeLessThan(20);
+    expect(result.clockUncertaintyMs).toBeLessThan(250); // an IPC round trip; generous for a loaded machine
   });
 });

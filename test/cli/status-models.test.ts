@@ -95,13 +95,11 @@ describe("storyreel status", () => {
     expect(stdout).toMatch(
       /^s2\s+failed\s+4 s\s+\d+\s+\S+\s+E_GENERATION_FAILED: content policy violation$/m,
     );
-    // rendered against a simulator: the manifest does not say so, its loopback clip URLs do
-    expect(stdout).toContain(
-      "render what failed again: storyreel render story.yaml --out out --sim --failed",
-    );
+    // rendered against a `storyreel sim`-like server: the manifest records that run's --base-url and tuning
     expect(stdout).toMatch(
-      /^note: this folder was rendered on the simulator \(its clips came from http:\/\/127\.0\.0\.1:\d+\)/m,
+      /^render what failed again: storyreel render story\.yaml --out out --base-url http:\/\/127\.0\.0\.1:\d+ .*--failed$/m,
     );
+    expect(stdout).not.toContain("--sim");
   });
 
   it("prints the manifest and its counts as JSON with --json", async () => {

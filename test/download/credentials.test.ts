@@ -134,6 +134,7 @@ describe("no Authorization reaches the download host", () => {
           outDir: out.dir,
           relPath: "clips/x.mp4",
           retry: { attempts: 2, baseDelayMs: 1, capDelayMs: 2 },
+          api: apiFiles.url,
         }),
       ).rejects.toMatchObject({ code: "E_DOWNLOAD_URL" });
       expect(apiFiles.requests).toHaveLength(1);

@@ -69,6 +69,7 @@ function download(overrides: Partial<DownloadOptions> = {}): ReturnType<typeof d
     outDir,
     relPath: "clips/001-a.mp4",
     retry: RETRY,
+    api: server.url, // a local API: its local clip server is allowed
     ...overrides,
   });
 }

@@ -185,7 +185,7 @@ describe("poll faults", () => {
     // nothing was sent to the API before the date had passed (poll interval and backoff are ~30 ms here)
     const firstAfter = Math.min(...later.map((r) => r.at));
     expect(firstAfter - throttled.at).toBeGreaterThanOrEqual(950);
-    expect(firstAfter - throttled.at).toBeLessThan(2500);
+    expect(firstAfter - throttled.at).toBeLessThan(10_000); // not held for long past the date (a loaded machine is slow)
     expect(sim!.stats.jobsCreated).toBe(1);
     await expectServedClip(await manifest(), "s1");
   });

@@ -57,6 +57,8 @@ describe("status of a shard runner's folder", () => {
     await rm(join(out, mine.clip!.path));
     const run = await runMainWith(["status", out]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/storyreel render \S+harbour\.yaml --out \S+ --sim --shard 1\/3/);
+    expect(run.stdout).toMatch(
+      /storyreel render \S+harbour\.yaml --out \S+ --sim (--sim-latency \S+ )?--shard 1\/3/,
+    );
   });
 });

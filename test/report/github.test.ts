@@ -183,3 +183,13 @@ describe("writeGithubReport", () => {
     expect(printed.join("")).toBe(`${githubAnnotations(INPUT).join("\n")}\n`);
   });
 });
+
+describe("simulated clips in the job summary", () => {
+  it("marks a clip the simulator made, in its row and in a note under the table", () => {
+    const shots = MANIFEST.shots.map((s) => (s.id === "dawn" ? { ...s, backend: "simulator" } : s));
+    const md = githubStepSummary({ ...INPUT, manifest: { ...MANIFEST, shots } });
+    expect(md).toContain("clips/001-dawn.mp4 (simulated)");
+    expect(md).toContain("**simulated: 1 clip was made by the built-in simulator (--sim)");
+    expect(githubStepSummary(INPUT)).not.toContain("simulated");
+  });
+});

@@ -231,3 +231,48 @@ describe("planRun", () => {
     }
   });
 });
+
+describe("planRun on another backend", () => {
+  const plan = (previous: ShotRecord, backend: string) =>
+    planRun({
+      shots: [shot("x")],
+      previous: manifest([previous]),
+      clips: new Map([["x", "intact"]]),
+      backend,
+    }).entries[0]!;
+
+  it("renders again a shot completed on the simulator, for a run on the API (never up to date, never resumed)", () => {
+    const entry = plan(record("x", "completed", { backend: "simulator" }), "https://api.aimlapi.com");
+    expect(entry.action).toBe("submit");
+    expect(entry.reason).toMatch(/^rendered on the simulator\b/);
+  });
+
+  it("never polls another server's in-flight id, and says an unknown one may have been charged there", () => {
+    const inFlight = plan(
+      record("x", "submitted", { backend: "http://127.0.0.1:4001" }),
+      "http://127.0.0.1:4002",
+    );
+    expect(inFlight.action).toBe("submit");
+    expect(inFlight.reason).toMatch(/rendered on http:\/\/127\.0\.0\.1:4001.*gen-x is not polled here/);
+    const unknown = plan(
+      record("x", "unknown", {
+        generation_id: null,
+        backend: "simulator",
+        error: { code: "E_SUBMIT_INTERRUPTED", message: "" },
+      }),
+      "https://api.aimlapi.com",
+    );
+    expect(unknown.reason).toMatch(
+      /E_SUBMIT_INTERRUPTED.*may have been created and charged on the simulator/,
+    );
+  });
+
+  it("the same backend, and records without one, plan as before", () => {
+    expect(plan(record("x", "completed", { backend: "simulator" }), "simulator")).toMatchObject({
+      action: "skip",
+      reason: "up to date",
+    });
+    expect(plan(record("x", "completed"), "simulator")).toMatchObject({ action: "skip" });
+    expect(plan(record("x", "completed", { backend: null }), "simulator")).toMatchObject({ action: "skip" });
+  });
+});

@@ -4,7 +4,8 @@ import type { StatusResult } from "../../commands/status.js";
 import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
-import { fromCwd, shellWord, shownPath } from "../paths.js";
+import { fromCwd, shownPath } from "../paths.js";
+import { nextRenderCommand } from "../next-command.js";
 
 export function registerStatus(program: Command, ctx: CommandContext): void {
   program
@@ -66,6 +67,10 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
       clip_problems: result.clipProblems,
       verified: result.verified,
       simulator_origin: result.simulatorOrigin,
+      backend: result.manifest.run?.backend ?? null,
+      simulated_clips: result.manifest.shots
+        .filter((s) => s.status === "completed" && s.backend === "simulator")
+        .map((s) => s.id),
       shard: result.manifest.shard ?? null,
       manifest,
     };
@@ -74,10 +79,9 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
   }
   const storyboard = shownPath(io, result.storyboardPath);
   const out = shownPath(io, result.outDir);
-  const sim = result.simulatorOrigin ? " --sim" : "";
-  // A shard runner's folder: its rerun keeps --shard, and the other shards' shots are not its business.
+  // A folder from before manifests recorded their run: clips from a loopback host mean the simulator.
+  const legacy = result.manifest.run ? null : result.simulatorOrigin;
   const { shard } = result;
-  const shardFlag = shard ? ` --shard ${shard.index}/${shard.count}` : "";
   io.stdout.write(
     statusText({
       manifest: result.manifest,
@@ -85,10 +89,15 @@ async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Pro
       creditsUsed: result.creditsUsed,
       storyboard,
       outDir: out,
-      command: `storyreel render ${shellWord(storyboard)} --out ${shellWord(out)}${sim}${shardFlag}`,
+      command: nextRenderCommand({
+        storyboard,
+        out,
+        manifest: result.manifest,
+        legacySimulator: legacy !== null || result.manifest.shots.some((s) => s.backend === "simulator"),
+      }),
       shard,
       clipProblems: new Map(result.clipProblems.map((p) => [p.id, p.problem])),
-      simulatorOrigin: result.simulatorOrigin,
+      simulatorOrigin: legacy,
     }),
   );
   return exitCode;

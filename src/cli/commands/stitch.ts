@@ -66,6 +66,12 @@ async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Pro
       `left out ${list.length} shot${list.length === 1 ? "" : "s"} without a usable clip (--allow-missing): ${list.join(", ")}\n`,
     );
   }
+  if (result.simulated.length > 0) {
+    const n = result.simulated.length;
+    io.stderr.write(
+      `warning: ${n === result.clips ? "every clip" : `${n} of ${result.clips} clips`} in this film came from the built-in simulator (--sim): placeholders, not real video (${result.simulated.join(", ")}); render without --sim to replace them\n`,
+    );
+  }
   const { target } = result;
   const how =
     result.mode === "copy"
