@@ -54,6 +54,16 @@ export function createReconciler(
   // One listing per model serves every unknown shot of that model.
   const listings = new Map<string, Promise<LogRow[]>>();
   const rowsFor = (model: string, sinceMs: number): Promise<LogRow[]> => {
+    if (sinceMs >= startedMs - 1000) {
+      // A submission of this run (its answer lost moments ago): a fresh listing around it.
+      const now = options.clock.wallNow().getTime();
+      return listAllLogs(options.client, {
+        model: [model],
+        start: new Date(sinceMs - WINDOW_MARGIN_MS),
+        end: new Date(now + WINDOW_MARGIN_MS),
+        limit: 100,
+      }).then((l) => l.rows);
+    }
     let listing = listings.get(model);
     if (!listing) {
       listing = listAllLogs(options.client, {

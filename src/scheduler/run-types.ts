@@ -51,6 +51,8 @@ export interface RunOptions {
   download: (job: DownloadJob) => Promise<DownloadOutcome>;
   /** Where a shot's clip goes, relative to the output folder. */
   clipPath: (shot: ResolvedShot) => string;
+  /** How long after a lost submission answer the request logs are asked about it (default 2000 ms). */
+  reconcileDelayMs?: number;
   /** This run's id: the first part of every submission's X-Client-Request-Id (default: from the wall clock). */
   runId?: string;
   /** Steps slotted into every submission (a clip cache lookup before it; see SubmissionHooks). */

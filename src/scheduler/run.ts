@@ -92,6 +92,7 @@ class Run {
       fatal: (err) => this.#setFatal(err),
       ...(options.hooks ? { hooks: options.hooks } : {}),
       runId: options.runId ?? runIdAt(this.#clock.wallNow()),
+      ...(options.reconcileDelayMs !== undefined ? { reconcileDelayMs: options.reconcileDelayMs } : {}),
     });
     this.#downloads = new Downloads({
       concurrency: options.downloadConcurrency ?? 4,

@@ -54,6 +54,8 @@ export interface SubmitterOptions {
   hooks?: SubmissionHooks;
   /** The run's id, the first part of each request id. */
   runId: string;
+  /** How long after a lost answer the request logs are asked about it in the same run (default 2 s). */
+  reconcileDelayMs?: number;
 }
 
 /** How a submission ended: nothing to follow, or a generation to poll (`first`: the answer the POST gave). */
@@ -140,6 +142,9 @@ export class Submitter {
     } catch (err) {
       const paidId = knownGenerationId(err);
       if (paidId === null) {
+        // The answer was lost after the request left: the request logs may already say what it made.
+        const adopted = hasCode(err, "E_SUBMIT_UNKNOWN") ? await this.#reconcileNow(entry) : null;
+        if (adopted !== null) return this.#record(entry, { id: adopted }, null);
         o.credits.release(shot.id);
         this.#failed(entry, err, before);
         return NONE;
@@ -149,6 +154,23 @@ export class Submitter {
       result = { id: paidId, status: "queued", videoUrl: null, error: null, creditsUsed: null };
     }
     return this.#record(entry, result, result);
+  }
+
+  /**
+   * Same-run reconciliation of a lost answer: after `reconcileDelayMs` (the logs lag a little), asks the
+   * `beforePost` hook about the record the intent left (`unknown`, with its request id). The generation it
+   * names, or null (no hook, stopping, no row yet, logs unreadable: the shot stays unknown for the next run).
+   */
+  async #reconcileNow(entry: PlanEntry): Promise<string | null> {
+    const o = this.#o;
+    if (!o.hooks?.beforePost || o.stop.aborted) return null;
+    try {
+      await o.clock.sleep(o.reconcileDelayMs ?? 2000, o.stop);
+      const found = await o.hooks.beforePost(entry, o.recorder.store.shot(entry.shot.id));
+      return found.kind === "generation" ? found.generationId : null;
+    } catch {
+      return null; // stopping, or the hook could not tell: the shot ends unknown as before
+    }
   }
 
   /** The paid id goes to the manifest (the run stops E_MANIFEST_IO if it cannot be made durable). */

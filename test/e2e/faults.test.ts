@@ -71,9 +71,11 @@ describe("faults during a run", () => {
     expect(sim!.stats.jobsCreated).toBe(1);
   });
 
-  it("a submission whose connection drops after it was accepted is recorded as unknown, never resent", async () => {
+  it("a submission whose connection drops after it was accepted is never resent: unknown when the logs cannot tell", async () => {
     const options = await setup(2);
     sim!.faults.add("submit", { type: "reset-after-accept" });
+    // With the request logs unreadable, same-run reconciliation cannot tell (see test/e2e/reconcile.test.ts).
+    sim!.faults.add("logs", { type: "status", status: 404 }, { times: "always" });
     const result = await render({ ...options, concurrency: 1 });
     expect(result.exitCode).toBe(1);
     expect(result.counts.unknown).toBe(1);

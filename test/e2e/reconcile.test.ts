@@ -30,7 +30,10 @@ async function unknownAfterFirstRun(fault: Parameters<Simulator["faults"]["add"]
   ws = await makeWorkspace(storyboardYaml(2));
   sim = await startSimulator({ latency: 50, render: "fast", ...(logsDelayMs ? { logsDelayMs } : {}) });
   sim.faults.add("submit", fault); // the first submission only
+  // The logs cannot be read during the first run, so its same-run reconciliation cannot tell: unknown.
+  const noLogs = sim.faults.add("logs", { type: "status", status: 404 }, { times: "always" });
   const first = await render();
+  noLogs.cancel();
   expect(first.code).toBe(1);
   const record = (await readManifest(ws.outDir))!.shots.find((s) => s.status === "unknown")!;
   expect(record.error?.code).toBe("E_SUBMIT_UNKNOWN");
@@ -96,5 +99,18 @@ describe("reconciliation through the request logs", () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(sim!.stats.jobsCreated).toBe(jobs + 1);
     expect(forced.stdout + forced.stderr).not.toContain(KEY);
+  });
+
+  it("in the same run: an answer lost after acceptance is adopted from the logs moments later, nothing paid twice", async () => {
+    ws = await makeWorkspace(storyboardYaml(3));
+    sim = await startSimulator({ latency: 50, render: "fast" });
+    sim.faults.add("submit", { type: "reset-after-accept" }, { times: 2 });
+    const run = await render();
+    expect(run.code, run.stderr).toBe(0);
+    expect(sim.stats.jobsCreated).toBe(3);
+    expect(sim.requests.filter((r) => r.kind === "submit")).toHaveLength(3);
+    expect(run.stdout + run.stderr).toMatch(/created generation .*: polling it, not paying again/);
+    const manifest = (await readManifest(ws.outDir))!;
+    expect(manifest.shots.map((s) => s.status)).toEqual(["completed", "completed", "completed"]);
   });
 });
