@@ -55,6 +55,8 @@ export interface RunOptions {
   runId?: string;
   /** Steps slotted into every submission (a clip cache lookup before it; see SubmissionHooks). */
   hooks?: SubmissionHooks;
+  /** The shots a shot takes a frame from (direct): it waits for their clips (the dependency gate). */
+  dependencies?: (id: string) => readonly string[];
   /** Generations in flight at most (submitted and not finished). */
   concurrency: number;
   /** Downloads at once, apart from the generation slots (default 4). */

@@ -147,3 +147,39 @@ describe("DependencyGate", () => {
     expect(Math.max(...ends.values())).toBe(100);
   });
 });
+
+describe("waiting in the views", () => {
+  it("the live state and view show a waiting shot until it is submitted; the plain line names its upstream", async () => {
+    const { applyLiveEvent, createLiveState } = await import("../../src/report/live-state.js");
+    const { liveView } = await import("../../src/report/live-view.js");
+    const { eventLine } = await import("../../src/report/event-line.js");
+    const state = createLiveState();
+    applyLiveEvent(state, {
+      type: "run_started",
+      t: 0,
+      at: "2026-01-01T00:00:00.000Z",
+      total: 2,
+      toSubmit: 2,
+      toResume: 0,
+      upToDate: 0,
+      excluded: 0,
+      concurrency: 2,
+    });
+    const waiting = { type: "shot_waiting", t: 0, id: "boats", index: 1, on: ["dawn"] } as const;
+    applyLiveEvent(state, { ...waiting, on: [...waiting.on] });
+    expect(eventLine({ ...waiting, on: ["dawn"] })).toBe("boats  waiting  for dawn (starts from its clip)");
+    const view = liveView(state, { nowT: 10 });
+    expect(view.summary).toContain("1 waiting");
+    expect(view.summary).toContain("1 queued");
+    expect(view.lines.join("\n")).toContain("boats  waiting      for dawn");
+    applyLiveEvent(state, {
+      type: "shot_submitted",
+      t: 5,
+      id: "boats",
+      index: 1,
+      generation_id: "g",
+      resumed: false,
+    });
+    expect(state.waiting.size).toBe(0);
+  });
+});
