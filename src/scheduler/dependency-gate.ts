@@ -116,11 +116,16 @@ export class DependencyGate implements ReadyQueue {
   #skip(w: Waiting, upstream: string, status: ShotStatus): void {
     const id = w.entry.shot.id;
     this.#waiting.delete(id);
+    // Its own dependents go the same way, after it (naming it): taken now, so a reentrant finished() does nothing.
+    const after = this.#dependents.get(id) ?? [];
+    this.#dependents.delete(id);
     const how = status === "skipped" ? "was skipped" : status === "unknown" ? "ended unknown" : "failed";
     const message = `not submitted: shot "${upstream}" it starts from ${how}; rerun renders both in order`;
     this.#o.onSkip?.(w.entry, { code: UPSTREAM_FAILED, message }, upstream);
-    // Its own dependents go the same way (naming the shot they start from).
-    this.finished(id, "skipped");
+    for (const dep of after) {
+      const next = this.#waiting.get(dep);
+      if (next) this.#skip(next, id, "skipped");
+    }
   }
 
   #sortReady(): void {
