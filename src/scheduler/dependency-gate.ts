@@ -120,7 +120,7 @@ export class DependencyGate implements ReadyQueue {
     const after = this.#dependents.get(id) ?? [];
     this.#dependents.delete(id);
     const how = status === "skipped" ? "was skipped" : status === "unknown" ? "ended unknown" : "failed";
-    const message = `not submitted: shot "${upstream}" it starts from ${how}; rerun renders both in order`;
+    const message = `not submitted: it starts from shot "${upstream}", which ${how}; a rerun renders both in order`;
     this.#o.onSkip?.(w.entry, { code: UPSTREAM_FAILED, message }, upstream);
     for (const dep of after) {
       const next = this.#waiting.get(dep);
