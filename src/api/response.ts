@@ -153,7 +153,7 @@ export function submitUnknown(reason: string, cause: ApiError, inferenceId: stri
   const named =
     generationId === undefined
       ? "The generation may have been created and charged; it was NOT resent. " +
-        "Check your AIML API dashboard before submitting this shot again."
+        "The next render looks this submission up in the API's request logs before paying again."
       : `The answer named generation ${generationId}: poll it rather than submitting again.`;
   return new ApiError("E_SUBMIT_UNKNOWN", `submit: outcome unknown: ${reason}. ${named}`, {
     phase: "submit",

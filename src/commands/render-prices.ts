@@ -55,6 +55,8 @@ export async function checkBalance(options: {
   /** The shots this run will submit (cache hits left out). */
   toSubmit: readonly PlanEntry[];
   ignore: boolean;
+  /** --max-credits / --max-usd: the run never spends past it, so it never needs more. */
+  maxCredits?: number | null;
 }): Promise<{ warning: string | null; balanceUsd: number | null; estimateUsd: number | null }> {
   if (options.toSubmit.length === 0) return { warning: null, balanceUsd: null, estimateUsd: null };
   let credits = 0;
@@ -63,6 +65,8 @@ export async function checkBalance(options: {
     if (estimate === null) return { warning: null, balanceUsd: null, estimateUsd: null }; // cost not known
     credits += estimate;
   }
+  const capped = options.maxCredits != null && options.maxCredits < credits;
+  if (capped) credits = options.maxCredits!;
   const estimateUsd = credits / USD_TO_CREDITS;
   let balance;
   try {
@@ -85,7 +89,10 @@ export async function checkBalance(options: {
   }
   if (balanceUsd >= estimateUsd || options.ignore) return { warning: null, balanceUsd, estimateUsd };
   const shots = options.toSubmit.length;
+  const what = capped
+    ? `the run's spending cap of $${estimateUsd.toFixed(2)} (${credits.toLocaleString("en-US")} credits)`
+    : `the estimated $${estimateUsd.toFixed(2)} (${credits.toLocaleString("en-US")} credits) of the ${shots} shot${shots === 1 ? "" : "s"} this run would submit`;
   throw new BalanceLowError(
-    `the balance is $${balanceUsd.toFixed(2)}, below the estimated $${estimateUsd.toFixed(2)} (${credits.toLocaleString("en-US")} credits) of the ${shots} shot${shots === 1 ? "" : "s"} this run would submit: nothing was sent. Top up, render fewer shots (--only, --max-usd), or pass --ignore-balance`,
+    `the balance is $${balanceUsd.toFixed(2)}, below ${what}: nothing was sent. Top up, render fewer shots (--only, --max-usd), or pass --ignore-balance`,
   );
 }

@@ -186,6 +186,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         prices,
         toSubmit: plan.entries.filter((e) => e.action === "submit" && !hits.has(e.shot.id)),
         ignore: options.ignoreBalance === true,
+        maxCredits: options.maxCredits ?? null,
       });
       if (balance.warning) warn(null, balance.warning);
     } catch (err) {

@@ -52,11 +52,11 @@ export function nextSteps(input: NextStepsInput): string[] {
   if (unknown.length > 0) {
     const n = unknown.length;
     const them = n === 1 ? "it" : "them";
-    const also = redo.length + unfinished.length > 0 ? ` (the command below submits ${them} again too)` : "";
+    const also = redo.length + unfinished.length > 0 ? ` (the command below handles ${them} too)` : "";
     steps.push(
       `${n} submission${n === 1 ? "" : "s"} had an unknown outcome and may have been charged (${unknown.join(", ")}): ` +
-        `check your AIML usage page before submitting ${them} again${also}; ` +
-        `to submit only ${them}: ${command} --only ${unknown.join(",")}`,
+        `the next render looks ${them} up in the API's request logs first and pays again only for what made no generation${also}; ` +
+        `to render only ${them}: ${command} --only ${unknown.join(",")}`,
     );
   }
   if (unfinished.length > 0) {

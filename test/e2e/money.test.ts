@@ -69,3 +69,14 @@ describe("money before it is spent", () => {
     expect(both.stderr).toContain("two caps on one budget");
   });
 });
+
+describe("the balance check under a cap", () => {
+  it("a cap the balance covers lets the run go on, within the cap", async () => {
+    ws = await makeWorkspace(storyboardYaml(3));
+    sim = await startSimulator({ latency: 40, render: "fast", balanceUsd: 1 });
+    const capped = await render(["--max-usd", "0.9"]);
+    expect(capped.code).toBe(1); // one shot fits the cap, the others are held back
+    expect(capped.stderr).not.toContain("E_BALANCE_LOW");
+    expect(sim.stats.jobsCreated).toBe(1);
+  });
+});

@@ -146,7 +146,7 @@ describe("job summary", () => {
     expect(md).toContain(
       "resume and render what is left (in-flight generations are polled, not paid again): storyreel render stories/harbour.yaml\n",
     );
-    expect(md).toContain("check your AIML usage page before submitting it again");
+    expect(md).toContain("the next render looks it up in the API's request logs first");
     expect(md).toContain("```text\n");
   });
 

@@ -1,5 +1,5 @@
 // The command to run after a run: exactly what is left (--failed, or a plain rerun when unfinished shots remain),
-// unknown shots resubmitted only after a look at the usage page, the run's --only and --shard kept.
+// unknown shots reconciled through the request logs before they are paid again, the run's --only and --shard kept.
 import { describe, expect, it } from "vitest";
 import { nextSteps, quietSummaryText, summaryText } from "../../src/report/index.js";
 import type { SummaryInput } from "../../src/report/index.js";
@@ -76,10 +76,10 @@ describe("nextSteps", () => {
     expect(steps({ a: "skipped", b: "completed" })).toEqual([`render what failed again: ${CMD} --failed`]);
   });
 
-  it("unknown only: check the usage page first, then --only <ids>, and no second command", () => {
+  it("unknown only: reconciled first, then --only <ids>, and no second command", () => {
     const out = steps({ a: "completed", b: "unknown", c: "unknown" });
     expect(out).toEqual([
-      `2 submissions had an unknown outcome and may have been charged (b, c): check your AIML usage page before submitting them again; to submit only them: ${CMD} --only b,c`,
+      `2 submissions had an unknown outcome and may have been charged (b, c): the next render looks them up in the API's request logs first and pays again only for what made no generation; to render only them: ${CMD} --only b,c`,
     ]);
   });
 
@@ -96,16 +96,14 @@ describe("nextSteps", () => {
     const out = steps({ a: "unknown", b: "failed" });
     expect(out).toHaveLength(2);
     expect(out[0]).toBe(
-      `1 submission had an unknown outcome and may have been charged (a): check your AIML usage page before submitting it again (the command below submits it again too); to submit only it: ${CMD} --only a`,
+      `1 submission had an unknown outcome and may have been charged (a): the next render looks it up in the API's request logs first and pays again only for what made no generation (the command below handles it too); to render only it: ${CMD} --only a`,
     );
     expect(out[1]).toBe(`render what failed again: ${CMD} --failed`);
   });
 
-  it("unknown, failed and in flight: usage page first, then one plain rerun", () => {
+  it("unknown, failed and in flight: reconciled first, then one plain rerun", () => {
     const out = steps({ a: "unknown", b: "failed", c: "submitted" });
-    expect(out[0]).toMatch(
-      /^1 submission had an unknown outcome .*\(the command below submits it again too\)/,
-    );
+    expect(out[0]).toMatch(/^1 submission had an unknown outcome .*\(the command below handles it too\)/);
     expect(out[1]).toBe(`${RESUME}${CMD}`);
   });
 
