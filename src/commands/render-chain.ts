@@ -1,5 +1,5 @@
 // Chained shots at render time: which shots each waits on, and its upstream frames bound when it is submitted.
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { ManifestStore } from "../manifest/index.js";
 import { clipFrame } from "../media/index.js";
 import type { FramePick } from "../media/index.js";
@@ -53,7 +53,8 @@ export function chainFrames(o: ChainFramesOptions): ChainFrames {
     dependencies: (id) => deps.get(id) ?? [],
     used,
     async bind(shot) {
-      const refs = Object.entries(upstreamOf(shot));
+      // Until bound, a shot's frames lack its upstream fields; a bound shot goes as it is.
+      const refs = Object.entries(upstreamOf(shot)).filter(([field]) => !(field in shot.frames));
       if (refs.length === 0) return shot;
       const frames: Record<string, FrameRef> = {};
       const record: Record<string, FrameUsed> = {};
@@ -73,7 +74,7 @@ export function chainFrames(o: ChainFramesOptions): ChainFrames {
           cacheDir: join(o.outDir, FRAMES_DIR),
         });
         frames[field] = {
-          source: frame.path,
+          source: relative(o.outDir, frame.path).split(sep).join("/"),
           kind: "file",
           sha256: frame.sha256,
           mime: "image/png",

@@ -236,6 +236,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         client,
         store,
         buildBody: async (shot) => buildRequestBody(await chain.bind(shot), frames),
+        prepare: async (entry) => ({ ...entry, shot: await chain.bind(entry.shot) }),
         dependencies: (id) => chain.dependencies(id),
         download: async (job) => {
           const clip = await downloadClip({

@@ -209,12 +209,14 @@ class Run {
     let submission: Submission = { kind: "none" };
     let tracked: Tracked | null = null;
     try {
-      submission = await this.#submitter.submit(entry);
+      // A chained shot is submitted with its upstream frames bound (RunOptions.prepare; it never throws).
+      const sent = this.#o.prepare ? await this.#o.prepare(entry).catch(() => entry) : entry;
+      submission = await this.#submitter.submit(sent);
       if (submission.kind === "generation") {
         // The slot passes from the submission to the generation in one step.
         const { generationId, submittedAt, durable } = submission;
         const how = { origin: "submitted", submittedAt, trackedFrom: submittedAt, durable } as const;
-        tracked = this.#track(entry, generationId, how);
+        tracked = this.#track(sent, generationId, how);
       }
     } finally {
       this.#submitting.delete(entry);

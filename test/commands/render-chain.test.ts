@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chainFrames, FRAMES_DIR } from "../../src/commands/render-chain.js";
 import { ManifestStore } from "../../src/manifest/index.js";
-import { buildRequestBody } from "../../src/storyboard/index.js";
+import { buildRequestBody, requestRecord } from "../../src/storyboard/index.js";
 import type { ResolvedShot } from "../../src/storyboard/index.js";
 import { makeClip, makeTempDir } from "../media/fixtures.js";
 import { record, shot } from "../scheduler/run-harness.js";
@@ -64,6 +64,12 @@ describe("chainFrames", () => {
     expect(chain.used.get("boats")).toEqual({
       image_url: { shot: "dawn", frame: "last", sha256: sha256(png) },
     });
+    // The manifest's request records the frame sent: where it is kept (relative) and its sha256.
+    expect(requestRecord(bound)["image_url"]).toEqual({
+      source: `.storyreel/frames/${clip?.sha256}-last.png`,
+      sha256: sha256(png),
+    });
+    expect(await chain.bind(bound)).toBe(bound);
     const body = await buildRequestBody(bound);
     expect(String(body["image_url"])).toMatch(/^data:image\/png;base64,/);
     // Extracted once: a second bind reuses the cached file.

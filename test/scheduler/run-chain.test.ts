@@ -80,4 +80,27 @@ describe("a run with chained shots", () => {
     const skipped = harness.events.filter((e) => e.type === "shot_skipped").map((e) => e.id);
     expect(skipped).toEqual(["boats", "gull"]);
   });
+
+  it("submits the entry prepare() gives (frames bound), so the request and the record say what was sent", async () => {
+    server.script(POST_ROUTE, [json(200, queued("gen-dawn")), json(200, queued("gen-boats"))]);
+    server.script(GET_ROUTE, [json(200, completed("gen-dawn")), json(200, completed("gen-boats"))]);
+    harness = await startHarness(["dawn", "boats"].map((id, i) => submitEntry(shot(id, i))));
+    const result = await harness.run({
+      client,
+      dependencies,
+      prepare: (entry) =>
+        Promise.resolve(
+          entry.shot.id === "boats"
+            ? {
+                ...entry,
+                shot: { ...entry.shot, fields: { ...entry.shot.fields, image_url: "frame-of-dawn" } },
+              }
+            : entry,
+        ),
+    });
+    expect(result.counts).toMatchObject({ completed: 2 });
+    const posts = server.requestsTo(POST_ROUTE).map((r) => JSON.parse(r.body) as Record<string, unknown>);
+    expect(posts.map((b) => b["image_url"])).toEqual([undefined, "frame-of-dawn"]);
+    expect(harness.status("boats").request).toMatchObject({ image_url: "frame-of-dawn" });
+  });
 });
