@@ -13,6 +13,8 @@ export interface GateOptions {
   upstream: (id: string) => readonly string[];
   /** Shots on the longest chain from `id` down, `id` included: the longer, the sooner it is submitted. */
   chainLength: (id: string) => number;
+  /** Shots this run renders outside the queue (resumed generations): their dependents wait for them too. */
+  following?: readonly string[];
   now: () => number;
   /** A shot starts waiting on `on` (its upstreams not yet finished), at `t`. */
   onWaiting?: (entry: PlanEntry, on: readonly string[], t: number) => void;
@@ -45,7 +47,7 @@ export class DependencyGate implements ReadyQueue {
 
   constructor(options: GateOptions) {
     this.#o = options;
-    const inRun = new Set(options.entries.map((e) => e.shot.id));
+    const inRun = new Set([...options.entries.map((e) => e.shot.id), ...(options.following ?? [])]);
     options.entries.forEach((entry, i) => {
       const id = entry.shot.id;
       this.#order.set(id, i);

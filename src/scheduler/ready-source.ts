@@ -31,6 +31,7 @@ export function readySource(o: ReadySourceOptions): { queue: ReadyQueue; start: 
   const gate = new DependencyGate({
     entries: toSubmit,
     upstream: deps,
+    following: o.entries.filter((e) => e.action === "resume").map((e) => e.shot.id),
     chainLength: (id) => graph.chainLength(id),
     now: o.now,
     onWaiting: (entry, on) =>

@@ -110,6 +110,21 @@ describe("DependencyGate", () => {
     expect(gate.next()?.shot.id).toBe("boats");
   });
 
+  it("an upstream resumed by this run (not in the queue) holds its dependents until it completes", () => {
+    const clock = createFakeClock();
+    const gate = new DependencyGate({
+      entries: [submitEntry(shot("boats", 1))],
+      upstream: (id) => (id === "boats" ? ["dawn"] : []),
+      following: ["dawn"],
+      chainLength: () => 1,
+      now: () => clock.now(),
+    });
+    expect(gate.next()).toBeUndefined();
+    expect(gate.pending()).toBe(true);
+    gate.finished("dawn", "completed");
+    expect(gate.next()?.shot.id).toBe("boats");
+  });
+
   it("a failed upstream skips its dependents (and theirs) with E_UPSTREAM_FAILED naming it", async () => {
     const { gate, clock, skipped } = setup(["dawn", "boats", "gull", "other"], {
       boats: ["dawn"],
