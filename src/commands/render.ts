@@ -30,6 +30,7 @@ import type { RenderCacheStats } from "./render-cache.js";
 import { createReconciler, DEFAULT_RECONCILE_GRACE_S } from "./render-reconcile.js";
 import type { Reconciliation } from "./render-reconcile.js";
 import type { ClipMove } from "./clip-order.js";
+import { chainFrames } from "./render-chain.js";
 
 export interface RenderOptions {
   /** Path of the storyboard YAML. */
@@ -214,6 +215,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     // The manifest on disk names the clips where they are now: the moves' journal can go.
     await clipOrder?.commit();
     const frames = new FrameCache();
+    const chain = chainFrames({ shots: plan.entries.map((e) => e.shot), outDir, store });
     let cacheStats: RenderCacheStats | null = null;
     const reconciled: Reconciliation[] = [];
     const beforePost = createReconciler({
@@ -233,7 +235,9 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         entries: plan.entries,
         client,
         store,
-        buildBody: (shot) => buildRequestBody(shot, frames),
+        buildBody: async (shot) => buildRequestBody(await chain.bind(shot), frames),
+        prepare: async (entry) => ({ ...entry, shot: await chain.bind(entry.shot) }),
+        dependencies: (id) => chain.dependencies(id),
         download: async (job) => {
           const clip = await downloadClip({
             url: job.url,

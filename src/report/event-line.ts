@@ -15,6 +15,8 @@ export function eventLine(event: RunEvent): string | null {
       // An announcement: the reason says why ("up to date", "not selected (--only)", …). A shot the run itself
       // skipped (--max-credits) carries an `error`; the renderers show it apart (run-skip.ts).
       return `${event.id}  ${event.status === "completed" ? "kept" : "not rendered"}: ${event.reason}`;
+    case "shot_waiting":
+      return `${event.id}  waiting  for ${event.on.join(", ")} (starts from ${event.on.length === 1 ? "its" : "their"} clip)`;
     case "shot_submitted":
       return `${event.id}  ${event.resumed ? "resumed" : "submitted"}  generation ${event.generation_id}`;
     case "shot_polled":

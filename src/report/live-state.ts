@@ -36,6 +36,8 @@ export interface LiveState {
   excluded: number;
   concurrency: number;
   inFlight: Map<string, LiveShot>;
+  /** Shots waiting for the clips they start from (shot_waiting), with the shot ids they wait on. */
+  waiting: Map<string, { id: string; index: number; on: string[] }>;
   completed: number;
   /** Shots that failed or whose outcome is unknown (never the skipped ones). */
   failures: LiveFailure[];
@@ -61,6 +63,7 @@ export function createLiveState(): LiveState {
     excluded: 0,
     concurrency: 0,
     inFlight: new Map(),
+    waiting: new Map(),
     completed: 0,
     failures: [],
     skipped: [],
@@ -77,6 +80,7 @@ export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
   const skip = runSkipOf(event);
   if (skip) {
     state.inFlight.delete(skip.id);
+    state.waiting.delete(skip.id);
     state.skipped.push({ ...skip, status: "skipped" });
     return state;
   }
@@ -91,7 +95,11 @@ export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
       break;
     case "shot_skipped":
       break;
+    case "shot_waiting":
+      state.waiting.set(event.id, { id: event.id, index: event.index, on: event.on });
+      break;
     case "shot_submitted":
+      state.waiting.delete(event.id);
       state.inFlight.set(event.id, {
         id: event.id,
         index: event.index,
@@ -146,8 +154,8 @@ export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
   return state;
 }
 
-/** Shots not yet submitted (nor finished): what the run still has to start. */
+/** Shots not yet submitted (nor finished, nor waiting for another shot's clip): what the run can start. */
 export function queuedCount(state: LiveState): number {
   const finished = state.completed + state.failures.length + state.skipped.length;
-  return Math.max(0, state.work - finished - state.inFlight.size);
+  return Math.max(0, state.work - finished - state.inFlight.size - state.waiting.size);
 }

@@ -40,6 +40,7 @@ function summaryLine(state: LiveState, nowT: number): string {
     `${state.failures.length} failed`,
     ...(state.skipped.length > 0 ? [`${state.skipped.length} skipped`] : []),
     `${state.inFlight.size} in flight`,
+    ...(state.waiting.size > 0 ? [`${state.waiting.size} waiting`] : []),
     `${queuedCount(state)} queued`,
   ];
   if (state.upToDate > 0) parts.push(`${state.upToDate} up to date`);
@@ -54,6 +55,10 @@ function inFlightLines(state: LiveState, nowT: number, options: LiveViewOptions)
   const idWidth = Math.max(0, ...shown.map((s) => s.id.length));
   const lines = shown.map((shot) => inFlightLine(shot, nowT, idWidth));
   if (shown.length < shots.length) lines.push(`… and ${shots.length - shown.length} more in flight`);
+  const waiting = [...state.waiting.values()].sort((a, b) => a.index - b.index);
+  for (const w of waiting.slice(0, 3))
+    lines.push(`${w.id.padEnd(idWidth)}  waiting      for ${w.on.join(", ")}`);
+  if (waiting.length > 3) lines.push(`… and ${waiting.length - 3} more waiting`);
   return lines;
 }
 

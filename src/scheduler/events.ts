@@ -51,6 +51,16 @@ export type RunEvent =
       status: ShotStatus;
       error?: ShotError;
     })
+  /**
+   * A shot that starts from another shot's frame waits (holding no slot) until each shot in `on` has its clip
+   * downloaded and verified; then it is submitted (shot_submitted), or skipped with E_UPSTREAM_FAILED.
+   */
+  | (EventBase & {
+      type: "shot_waiting";
+      id: string;
+      index: number;
+      on: string[];
+    })
   | (EventBase & {
       type: "shot_submitted";
       id: string;

@@ -57,6 +57,13 @@ export interface RunOptions {
   runId?: string;
   /** Steps slotted into every submission (a clip cache lookup before it; see SubmissionHooks). */
   hooks?: SubmissionHooks;
+  /**
+   * Just before a shot is submitted: the entry to submit instead (a chained shot with its upstream frames bound,
+   * so its record and request say what was sent). A rejection submits the entry as it is (buildBody then fails).
+   */
+  prepare?: (entry: PlanEntry) => Promise<PlanEntry>;
+  /** The shots a shot takes a frame from (direct): it waits for their clips (the dependency gate). */
+  dependencies?: (id: string) => readonly string[];
   /** Generations in flight at most (submitted and not finished). */
   concurrency: number;
   /** Downloads at once, apart from the generation slots (default 4). */

@@ -17,7 +17,7 @@ import {
 import type { PollRules } from "./poll-decisions.js";
 import { PollPlanner } from "./poll-planner.js";
 import { PollQueue } from "./poll-queue.js";
-import { FifoReadyQueue } from "./ready-queue.js";
+import { readySource } from "./ready-source.js";
 import type { ReadyQueue } from "./ready-queue.js";
 import { RunRecorder } from "./recorder.js";
 import type { GenerationResult, RunOptions, RunResult, ShotTiming } from "./run-types.js";
@@ -44,6 +44,7 @@ class Run {
   readonly #credits: CreditGuard;
   readonly #queue: PollQueue;
   readonly #ready: ReadyQueue;
+  readonly #startReady: () => void;
   readonly #recorder: RunRecorder;
   readonly #submitter: Submitter;
   readonly #downloads: Downloads;
@@ -72,7 +73,6 @@ class Run {
     });
     this.#credits = new CreditGuard(options.maxCredits ?? null);
     this.#queue = new PollQueue({ planner: this.#planner, minIntervalMs: options.pollIntervalMs });
-    this.#ready = new FifoReadyQueue(options.entries.filter((e) => e.action === "submit"));
     this.#recorder = new RunRecorder({
       store: options.store,
       clock: this.#clock,
@@ -80,6 +80,8 @@ class Run {
       onFatal: (err) => this.#setFatal(err),
       onOutcome: (id, status) => this.#ready.finished(id, status),
     });
+    const ready = readySource({ ...options, recorder: this.#recorder, now: () => this.#clock.now() });
+    [this.#ready, this.#startReady] = [ready.queue, ready.start];
     this.#submitter = new Submitter({
       client: options.client,
       recorder: this.#recorder,
@@ -142,6 +144,7 @@ class Run {
       if (entry.action === "skip" || entry.action === "excluded") this.#recorder.leftAlone(entry);
       else if (entry.action === "resume") this.#resume(entry);
     }
+    this.#startReady();
   }
 
   /** The main loop: start due polls until the run is over (or, when stopping, nothing is under way). */
@@ -207,12 +210,14 @@ class Run {
     let submission: Submission = { kind: "none" };
     let tracked: Tracked | null = null;
     try {
-      submission = await this.#submitter.submit(entry);
+      // A chained shot is submitted with its upstream frames bound (RunOptions.prepare; it never throws).
+      const sent = this.#o.prepare ? await this.#o.prepare(entry).catch(() => entry) : entry;
+      submission = await this.#submitter.submit(sent);
       if (submission.kind === "generation") {
         // The slot passes from the submission to the generation in one step.
         const { generationId, submittedAt, durable } = submission;
         const how = { origin: "submitted", submittedAt, trackedFrom: submittedAt, durable } as const;
-        tracked = this.#track(entry, generationId, how);
+        tracked = this.#track(sent, generationId, how);
       }
     } finally {
       this.#submitting.delete(entry);

@@ -4,6 +4,8 @@ import { StoryboardError } from "./errors.js";
 import { resolveStoryboard } from "./resolve.js";
 import type { Diagnostic, Storyboard } from "./types.js";
 
+export { buildShotGraph } from "./shot-graph.js";
+export type { ShotGraph, ShotEdge } from "./shot-graph.js";
 export type { Diagnostic, FrameRef, ResolvedShot, Storyboard } from "./types.js";
 export { StoryboardError, FrameChangedError } from "./errors.js";
 export { formatDiagnostic } from "./diagnostic.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { greedyMakespan, rateBoundMs } from "../../bench/ideal-schedule.js";
+import { greedyChainMakespan, greedyMakespan, rateBoundMs } from "../../bench/ideal-schedule.js";
 
 describe("greedyMakespan", () => {
   it("is the longest job when there are at least as many slots as jobs", () => {
@@ -48,5 +48,49 @@ describe("rateBoundMs", () => {
   it("needs two requests per shot by default", () => {
     expect(rateBoundMs(200, 40)).toBe(10_000);
     expect(rateBoundMs(200, 40, 3)).toBe(15_000);
+  });
+});
+
+describe("greedyChainMakespan", () => {
+  const chains = (count: number, length: number, duration: (c: number, s: number) => number) =>
+    Array.from({ length: count }, (_, c) =>
+      Array.from({ length }, (_, s) => ({
+        id: `c${c}s${s}`,
+        duration: duration(c, s),
+        after: s === 0 ? [] : [`c${c}s${s - 1}`],
+      })),
+    ).flat();
+
+  it("is the longest chain when slots are plenty, and the work over the slots when they are few", () => {
+    expect(
+      greedyChainMakespan(
+        chains(4, 5, () => 10),
+        100,
+      ),
+    ).toBe(50);
+    expect(
+      greedyChainMakespan(
+        chains(40, 5, () => 10),
+        20,
+      ),
+    ).toBe(100);
+    expect(
+      greedyChainMakespan(
+        chains(1, 3, (_, s) => s + 1),
+        8,
+      ),
+    ).toBe(6);
+  });
+
+  it("waits for every upstream of a join, and agrees with greedyMakespan when nothing is chained", () => {
+    const join = [
+      { id: "a", duration: 5, after: [] },
+      { id: "b", duration: 9, after: [] },
+      { id: "j", duration: 2, after: ["a", "b"] },
+    ];
+    expect(greedyChainMakespan(join, 2)).toBe(11);
+    const free = [3, 1, 4, 1, 5].map((d, i) => ({ id: `s${i}`, duration: d, after: [] }));
+    expect(greedyChainMakespan(free, 2)).toBeGreaterThanOrEqual(greedyMakespan([5, 4, 3, 1, 1], 2));
+    expect(() => greedyChainMakespan(join, 0)).toThrow(RangeError);
   });
 });
