@@ -1,6 +1,6 @@
 // action.yml: every input is used and every output set (parsed with `yaml`), the key is never in a script, and the
 // composite steps run for real (bash, as a runner runs them) against the simulator with a folder and an S3 cache.
-import { chmod, writeFile } from "node:fs/promises";
+import { chmod, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -157,6 +157,14 @@ describe("action.yml, run", () => {
     // render wrote the job summary itself (GITHUB_ACTIONS is set); the NDJSON is in the log.
     expect(result.stepSummary).toMatch(/^### storyreel: /m);
     expect(render.stdout).toMatch(/^\{"type":"run_finished",/m);
+
+    // A second run on a fresh runner (no output folder) with the same cache sends no generation.
+    await rm(ws.outDir, { recursive: true, force: true });
+    const again = await run({ flags: simFlags() });
+    expect(again.failed, JSON.stringify(again.steps, null, 1)).toBe(false);
+    expect(sim.stats.jobsCreated).toBe(3);
+    expect(sim.requests.filter((r) => r.kind === "submit")).toHaveLength(3);
+    expect(again.outputs).toMatchObject({ completed: "3", "credits-used": "0" });
   });
 
   it("with an S3 cache: no actions/cache; the lower budget applies, a skipped shot fails the action, outputs still set", async () => {
