@@ -51,7 +51,7 @@ export function createReconciler(
   options: ReconcilerOptions,
 ): (entry: PlanEntry, before: ShotRecord) => Promise<BeforePost> {
   const startedMs = options.clock.wallNow().getTime();
-  // One listing per model serves every unknown shot of that model.
+  // One listing per model (and hour of submission) serves every unknown shot of that model.
   const listings = new Map<string, Promise<LogRow[]>>();
   const rowsFor = (model: string, sinceMs: number): Promise<LogRow[]> => {
     if (sinceMs >= startedMs - 1000) {
@@ -64,15 +64,19 @@ export function createReconciler(
         limit: 100,
       }).then((l) => l.rows);
     }
-    let listing = listings.get(model);
+    // Earlier runs' submissions: one listing per model and hour of submission, from that hour to now, so
+    // every shot's window covers its own submission (a shot from an older run is never looked for too late).
+    const hour = Math.floor(sinceMs / 3_600_000) * 3_600_000;
+    const key = `${model}\u0000${hour}`;
+    let listing = listings.get(key);
     if (!listing) {
       listing = listAllLogs(options.client, {
         model: [model],
-        start: new Date(sinceMs - WINDOW_MARGIN_MS),
+        start: new Date(hour - WINDOW_MARGIN_MS),
         end: new Date(startedMs + WINDOW_MARGIN_MS),
         limit: 100,
       }).then((l) => l.rows);
-      listings.set(model, listing);
+      listings.set(key, listing);
     }
     return listing;
   };
