@@ -1,7 +1,7 @@
 // Before a shot of unknown outcome is paid for again, the API's request logs say whether its last submission made a generation.
 import { listAllLogs } from "../api/index.js";
 import type { AimlClient, LogRow } from "../api/index.js";
-import type { ShotRecord } from "../manifest/index.js";
+import type { ReconciliationRecord, ShotRecord } from "../manifest/index.js";
 import type { BeforePost, PlanEntry } from "../scheduler/index.js";
 import type { Clock } from "../util/clock.js";
 import { StoryreelError } from "../util/errors.js";
@@ -12,12 +12,12 @@ export const DEFAULT_RECONCILE_GRACE_S = 300;
 /** Logs rows are looked for this long before the submission started (clocks differ) and after the run began. */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 
-/** What reconciliation found for one shot, for the summary and the events. */
+/** What reconciliation found for one shot, for the render's result. */
 export interface Reconciliation {
   id: string;
   clientRequestId: string;
-  found: "succeeded" | "failed" | "none" | "unreadable";
-  action: "adopted" | "resubmitted" | "held";
+  found: ReconciliationRecord["found"];
+  action: ReconciliationRecord["action"];
   generationId: string | null;
   message: string;
 }
@@ -42,14 +42,18 @@ export interface ReconcilerOptions {
   resubmitUnknown: boolean;
   /** Where this run renders: a record from elsewhere has no row in these logs. */
   backend: string;
-  /** Every outcome, as it is decided. */
-  onReconciled: (r: Reconciliation) => void;
+  /** Every outcome, as it is decided (the scheduler records it and emits shot_reconciled too). */
+  onReconciled?: (r: Reconciliation) => void;
 }
 
 /** The `beforePost` hook: "generation" adopts the id the logs name; a throw keeps the shot unknown. */
 export function createReconciler(
   options: ReconcilerOptions,
-): (entry: PlanEntry, before: ShotRecord) => Promise<BeforePost> {
+): (
+  entry: PlanEntry,
+  before: ShotRecord,
+  reconciled: (found: ReconciliationRecord) => void,
+) => Promise<BeforePost> {
   const startedMs = options.clock.wallNow().getTime();
   // One listing per model (and hour of submission) serves every unknown shot of that model.
   const listings = new Map<string, Promise<LogRow[]>>();
@@ -81,7 +85,7 @@ export function createReconciler(
     return listing;
   };
 
-  return async (entry, before) => {
+  return async (entry, before, reconciled) => {
     const requestId = before.client_request_id;
     if (
       before.status !== "unknown" ||
@@ -93,8 +97,21 @@ export function createReconciler(
     const id = entry.shot.id;
     const sentMs = before.submitted_at ? Date.parse(before.submitted_at) : Number.NaN;
     const since = Number.isFinite(sentMs) ? sentMs : startedMs - 24 * 3600_000;
-    const report = (r: Omit<Reconciliation, "id" | "clientRequestId">): void =>
-      options.onReconciled({ id, clientRequestId: requestId, ...r });
+    // Looked for again (a later run, or the same run after a lost answer): the count goes on.
+    const lookups =
+      (before.reconciliation?.client_request_id === requestId ? before.reconciliation.lookups : 0) + 1;
+    const report = (r: Omit<Reconciliation, "id" | "clientRequestId">): void => {
+      reconciled({
+        at: options.clock.wallNow().toISOString(),
+        client_request_id: requestId,
+        found: r.found,
+        action: r.action,
+        generation_id: r.generationId,
+        lookups,
+        message: r.message,
+      });
+      options.onReconciled?.({ id, clientRequestId: requestId, ...r });
+    };
     let rows: LogRow[];
     try {
       rows = await rowsFor(before.model, since);
@@ -110,7 +127,7 @@ export function createReconciler(
         return { kind: "submit" };
       }
       const message = `cannot tell whether its last submission (request ${requestId}) made a generation: the request logs cannot be read (${why}); not paying again — render with --resubmit-unknown to submit it anyway`;
-      report({ found: "unreadable", action: "held", generationId: null, message });
+      report({ found: "unreadable", action: "kept_unknown", generationId: null, message });
       throw new ReconcileError("E_LOGS_UNREADABLE", message, { cause: err });
     }
     const mine = rows.filter((r) => r.clientRequestId === requestId);
@@ -137,7 +154,7 @@ export function createReconciler(
     const ageS = Math.max(0, (options.clock.wallNow().getTime() - since) / 1000);
     if (ageS < options.graceSeconds) {
       const message = `its last submission (request ${requestId}, ${Math.round(ageS)} s ago) is not in the request logs yet, which may lag behind: not paying again within ${options.graceSeconds} s — render again later (or lower --reconcile-grace)`;
-      report({ found: "none", action: "held", generationId: null, message });
+      report({ found: "none", action: "waiting", generationId: null, message });
       throw new ReconcileError("E_RECONCILE_PENDING", message);
     }
     report({

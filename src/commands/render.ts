@@ -224,10 +224,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       graceSeconds: options.reconcileGrace ?? DEFAULT_RECONCILE_GRACE_S,
       resubmitUnknown: options.resubmitUnknown === true,
       backend,
-      onReconciled: (r) => {
-        reconciled.push(r);
-        warn(r.id, r.message);
-      },
+      onReconciled: (r) => reconciled.push(r),
     });
     let result;
     try {

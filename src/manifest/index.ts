@@ -1,5 +1,13 @@
 // Public API of the manifest stage: durable run state in the output folder.
-export type { Manifest, RunRecord, ShotRecord, ShotStatus, ClipRecord, ShotError } from "./types.js";
+export type {
+  Manifest,
+  RunRecord,
+  ShotRecord,
+  ShotStatus,
+  ClipRecord,
+  ShotError,
+  ReconciliationRecord,
+} from "./types.js";
 export { MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE } from "./types.js";
 export { ManifestError, OutputLockedError } from "./errors.js";
 export type { LockHolder } from "./errors.js";

@@ -1,6 +1,6 @@
 // One owner for a shot record's lifecycle: every change a run makes to a record, and the rules that keep money safe.
 import type { ResolvedShot } from "../storyboard/index.js";
-import type { ClipRecord, ShotError, ShotRecord, ShotStatus } from "./types.js";
+import type { ClipRecord, ReconciliationRecord, ShotError, ShotRecord, ShotStatus } from "./types.js";
 
 export type ShotPatch = Partial<Omit<ShotRecord, "id">>;
 
@@ -34,6 +34,8 @@ export type RecordChange =
     }
   | { type: "submitted"; generationId: string; submittedAt: string; inputHash: string }
   | { type: "submit_unknown"; error: ShotError }
+  /** The request logs were asked about the previous submission: what they said, kept on the record. */
+  | { type: "reconciled"; reconciliation: ReconciliationRecord }
   | { type: "withdrawn"; before: ShotRecord; why: ShotError }
   | {
       type: "not_submitted";
@@ -151,6 +153,8 @@ export function recordPatch(current: ShotRecord, change: RecordChange): ShotPatc
       });
     case "submit_unknown":
       return { status: "unknown", error: change.error };
+    case "reconciled":
+      return { reconciliation: change.reconciliation };
     case "resumed":
       return { status: "submitted", error: null };
     case "lost":
@@ -173,6 +177,13 @@ export function recordPatch(current: ShotRecord, change: RecordChange): ShotPatc
         status: change.status,
         error: change.error,
       };
+    case "withdrawn":
+    case "not_submitted": {
+      // Back to the record from before the intent, except what the request logs said during this attempt.
+      const target = replacement(change);
+      const said = current.reconciliation ?? target.reconciliation;
+      return changedFields(current, said === undefined ? target : { ...target, reconciliation: said });
+    }
     default:
       return changedFields(current, replacement(change));
   }
@@ -189,6 +200,8 @@ function replacement(change: Replacement): ShotRecord {
         status: "unknown",
         client_request_id: change.clientRequestId,
         submitted_at: change.at,
+        // A new submission: what the logs said about an earlier one no longer describes this record.
+        reconciliation: null,
         error: {
           code: "E_SUBMIT_INTERRUPTED",
           message: `the run ended while this submission was on its way; it may have been created and charged — check the AIML usage page, then render again with --only ${change.seed.id} to submit it once more`,
@@ -234,6 +247,8 @@ export function changedFields(current: ShotRecord, target: ShotRecord): ShotPatc
   const now = current as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(target)) {
     if (key === "id") continue;
+    // A record that never was reconciled needs no line saying it is not.
+    if (key === "reconciliation" && value === null && now[key] === undefined) continue;
     if (!sameValue(now[key], value)) patch[key] = value;
   }
   return patch;

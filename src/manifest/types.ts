@@ -46,6 +46,28 @@ export interface ShotRecord {
    * request logs (GET /v2/logs) find that submission by it when its answer was lost.
    */
   client_request_id?: string | null;
+  /**
+   * What the API's request logs said about the latest submission of unknown outcome (reconciliation): kept until
+   * the shot's next submission starts. Absent or null: never reconciled.
+   */
+  reconciliation?: ReconciliationRecord | null;
+}
+
+/** One reconciliation of a submission whose answer was lost, as the request logs told it. */
+export interface ReconciliationRecord {
+  /** When it was decided (ISO 8601). */
+  at: string;
+  /** The submission it looked for. */
+  client_request_id: string;
+  /** The logs' row: "succeeded" (a generation exists), "failed" (nothing made), "none" (no row yet), "unreadable". */
+  found: "succeeded" | "failed" | "none" | "unreadable";
+  /** "adopted" its generation, "resubmitted", "waiting" for the logs (grace), or "kept_unknown" (logs unreadable). */
+  action: "adopted" | "resubmitted" | "waiting" | "kept_unknown";
+  /** The generation the logs named ("adopted"). */
+  generation_id: string | null;
+  /** How many times this submission has been looked for, over every run. */
+  lookups: number;
+  message: string;
 }
 
 /** How a run rendered: what every suggested next command repeats (see schemas/manifest.schema.json `run`). */

@@ -33,6 +33,8 @@ export function eventLine(event: RunEvent): string | null {
     }
     case "shot_failed":
       return `${event.id}  ${event.status}  ${event.error.code}: ${event.error.message}`;
+    case "shot_reconciled":
+      return `${event.id}  reconciled  ${event.message}`;
     case "warning":
       return `${event.id ?? "storyreel"}  warning: ${event.message}`;
     case "run_finished": {

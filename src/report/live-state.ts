@@ -136,6 +136,7 @@ export function applyLiveEvent(state: LiveState, event: RunEvent): LiveState {
         message: event.error.message,
       });
       break;
+    case "shot_reconciled":
     case "warning": {
       const shot = event.id === null ? undefined : state.inFlight.get(event.id);
       if (shot) {

@@ -4,6 +4,7 @@ import type { RunCounts } from "../scheduler/index.js";
 import { credits, table } from "./format.js";
 import { inScope, nextSteps } from "./next-steps.js";
 import type { NextStepsInput } from "./next-steps.js";
+import { reconciliationLines } from "./reconciliation-text.js";
 import { isSimulatedClip, simulatedNote } from "./simulated-note.js";
 
 export interface SummaryInput extends NextStepsInput {
@@ -29,6 +30,7 @@ export function summaryText(input: SummaryInput): string {
   const lines = [table(rows)];
   const others = input.manifest.shots.length - shots.length;
   if (others > 0) lines.push(`(${others} shot${others === 1 ? "" : "s"} of other shards not shown)`);
+  lines.push(...reconciliationLines(shots));
   const simulated = simulatedNote(shots);
   if (simulated) lines.push(simulated);
   if (input.removed.length > 0) {

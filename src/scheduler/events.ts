@@ -1,5 +1,5 @@
 // What a run reports: plain data events, the only thing renderers (terminal, CI, NDJSON) ever see.
-import type { ShotError, ShotStatus } from "../manifest/index.js";
+import type { ReconciliationRecord, ShotError, ShotStatus } from "../manifest/index.js";
 
 interface EventBase {
   /** Milliseconds since the run started. */
@@ -110,6 +110,22 @@ export type RunEvent =
       error: ShotError;
       polls: number;
       elapsed_ms: number;
+    })
+  /**
+   * Before a shot whose last submission's answer was lost is paid for again, the API's request logs were asked
+   * about it: what they found and what the run did (adopted its generation, submitted again, waits for the logs
+   * within --reconcile-grace, or keeps it unknown because the logs cannot be read). Also on the shot's record.
+   */
+  | (EventBase & {
+      type: "shot_reconciled";
+      id: string;
+      index: number;
+      client_request_id: string;
+      found: ReconciliationRecord["found"];
+      action: ReconciliationRecord["action"];
+      generation_id: string | null;
+      lookups: number;
+      message: string;
     })
   | (EventBase & { type: "warning"; id: string | null; message: string })
   | (EventBase & {

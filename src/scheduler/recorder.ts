@@ -2,6 +2,7 @@
 import { recordPatch } from "../manifest/index.js";
 import type {
   ManifestStore,
+  ReconciliationRecord,
   RecordChange,
   RecordSeed,
   ShotError,
@@ -103,6 +104,13 @@ export class RunRecorder {
       submitted_at: submission.submittedAt,
       input_hash: submission.inputHash,
     });
+  }
+
+  /** What the request logs said about the shot's previous submission: on its record, and as an event. */
+  reconciled(entry: PlanEntry, reconciliation: ReconciliationRecord): void {
+    this.apply(entry.shot.id, { type: "reconciled", reconciliation });
+    const { at: _at, ...said } = reconciliation;
+    this.emit({ type: "shot_reconciled", id: entry.shot.id, index: entry.shot.index, ...said });
   }
 
   /** Back to `before` (null: the record as it is): nothing was sent, or nothing was created. */

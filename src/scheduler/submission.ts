@@ -1,5 +1,5 @@
 // One shot's submission: estimate → credit check → request body → intent on disk → POST → paid id recorded.
-import type { RecordSeed, ShotRecord } from "../manifest/index.js";
+import type { ReconciliationRecord, RecordSeed, ShotRecord } from "../manifest/index.js";
 import type { Clock } from "../util/clock.js";
 import { hasCode, StoryreelError } from "../util/errors.js";
 import type { CreditGuard } from "./credit-guard.js";
@@ -36,7 +36,12 @@ export type BeforePost = Exclude<PreSubmit, { kind: "completed" }>;
  */
 export interface SubmissionHooks {
   beforeSubmit?(entry: PlanEntry): Promise<PreSubmit>;
-  beforePost?(entry: PlanEntry, before: ShotRecord): Promise<BeforePost>;
+  /** `reconciled` puts what the request logs said on the shot's record and in the events. */
+  beforePost?(
+    entry: PlanEntry,
+    before: ShotRecord,
+    reconciled: (found: ReconciliationRecord) => void,
+  ): Promise<BeforePost>;
 }
 
 export interface SubmitterOptions {
@@ -127,7 +132,7 @@ export class Submitter {
     if (o.hooks?.beforePost) {
       let found: BeforePost;
       try {
-        found = await o.hooks.beforePost(entry, before);
+        found = await o.hooks.beforePost(entry, before, this.#reconciled(entry));
       } catch (err) {
         o.credits.release(shot.id);
         this.#failed(entry, err, before);
@@ -166,11 +171,19 @@ export class Submitter {
     if (!o.hooks?.beforePost || o.stop.aborted) return null;
     try {
       await o.clock.sleep(o.reconcileDelayMs ?? 2000, o.stop);
-      const found = await o.hooks.beforePost(entry, o.recorder.store.shot(entry.shot.id));
+      const found = await o.hooks.beforePost(
+        entry,
+        o.recorder.store.shot(entry.shot.id),
+        this.#reconciled(entry),
+      );
       return found.kind === "generation" ? found.generationId : null;
     } catch {
       return null; // stopping, or the hook could not tell: the shot ends unknown as before
     }
+  }
+
+  #reconciled(entry: PlanEntry): (found: ReconciliationRecord) => void {
+    return (found) => this.#o.recorder.reconciled(entry, found);
   }
 
   /** The paid id goes to the manifest (the run stops E_MANIFEST_IO if it cannot be made durable). */

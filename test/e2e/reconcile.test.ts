@@ -48,9 +48,24 @@ describe("reconciliation through the request logs", () => {
     const logged = sim!.requests.filter((r) => r.kind === "submit");
     expect(logged.some((r) => r.headers["x-client-request-id"] === lost.client_request_id)).toBe(true);
 
-    const rerun = await render();
+    const rerun = await render(["--json"]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(sim!.stats.jobsCreated).toBe(2); // nothing paid twice
+    const events = rerun.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const reconciled = events.filter((e) => e.type === "shot_reconciled");
+    expect(reconciled).toEqual([
+      expect.objectContaining({
+        id: lost.id,
+        client_request_id: lost.client_request_id,
+        found: "succeeded",
+        action: "adopted",
+        generation_id: expect.any(String),
+        lookups: 2, // the first run looked too, but could not read the logs
+      }),
+    ]);
     expect(rerun.stdout + rerun.stderr).toMatch(
       new RegExp(
         `request logs show its last submission \\(request ${lost.client_request_id!.replace(/[.]/g, "\\.")}\\) created generation`,
@@ -58,6 +73,13 @@ describe("reconciliation through the request logs", () => {
     );
     const after = (await readManifest(ws!.outDir))!.shots.find((s) => s.id === lost.id)!;
     expect(after.status).toBe("completed");
+    expect(after.generation_id).toBe(reconciled[0]!.generation_id);
+    expect(after.reconciliation).toMatchObject({ found: "succeeded", action: "adopted", lookups: 2 });
+    const status = await runMainWith(["status", ws!.outDir]);
+    expect(status.stdout).toContain("reconciled through the API's request logs:");
+    expect(status.stdout).toMatch(
+      new RegExp(`${lost.id} +request \\S+: succeeded \\S+ → its generation adopted, nothing paid again`),
+    );
   });
 
   it("a failed row: nothing was charged, so the rerun submits again", async () => {
@@ -78,11 +100,28 @@ describe("reconciliation through the request logs", () => {
     expect(held.code).toBe(1);
     expect(sim!.stats.jobsCreated).toBe(jobs);
     expect(held.stdout + held.stderr).toContain("E_RECONCILE_PENDING");
-    expect((await readManifest(ws!.outDir))!.shots.find((s) => s.id === lost.id)!.status).toBe("unknown");
+    const waiting = (await readManifest(ws!.outDir))!.shots.find((s) => s.id === lost.id)!;
+    expect(waiting.status).toBe("unknown");
+    expect(waiting.reconciliation).toMatchObject({
+      client_request_id: lost.client_request_id,
+      found: "none",
+      action: "waiting",
+      lookups: 2,
+    });
+    expect(held.stdout).toMatch(/→ not paid again yet \(the logs may lag: --reconcile-grace\)/);
     const after = await render(["--reconcile-grace", "0"]);
     expect(after.code, after.stderr).toBe(0);
     expect(sim!.stats.jobsCreated).toBe(jobs + 1);
     expect(after.stdout + after.stderr).toContain("is not in the request logs");
+    const resubmitted = (await readManifest(ws!.outDir))!.shots.find((s) => s.id === lost.id)!;
+    // The same submission looked for a second time, then paid for again: the record says both.
+    expect(resubmitted.reconciliation).toMatchObject({
+      client_request_id: lost.client_request_id,
+      found: "none",
+      action: "resubmitted",
+      lookups: 3,
+    });
+    expect(resubmitted.client_request_id).not.toBe(lost.client_request_id);
   });
 
   it("logs unreadable: stays unknown with the reason, submitted only with --resubmit-unknown", async () => {
@@ -93,6 +132,9 @@ describe("reconciliation through the request logs", () => {
     expect(held.code).toBe(1);
     expect(held.stdout + held.stderr).toContain("E_LOGS_UNREADABLE");
     expect(held.stdout + held.stderr).toContain("--resubmit-unknown");
+    expect(
+      (await readManifest(ws!.outDir))!.shots.find((s) => s.id === lost.id)!.reconciliation,
+    ).toMatchObject({ found: "unreadable", action: "kept_unknown" });
     expect(sim!.stats.jobsCreated).toBe(jobs);
     expect((await readManifest(ws!.outDir))!.shots.find((s) => s.id === lost.id)!.status).toBe("unknown");
     const forced = await render(["--resubmit-unknown"]);

@@ -55,6 +55,16 @@ const legacy = (r: ShotRecord): ShotRecord => {
 };
 const REQUEST_ID = "sr:run1:0123456789ab:1";
 const INTENT_AT = "2026-12-03T10:00:00.000Z";
+const FOUND = {
+  at: "2026-12-01T00:00:05.000Z",
+  client_request_id: "sr:run1:0123456789ab:1",
+  found: "none",
+  action: "waiting",
+  generation_id: null,
+  lookups: 1,
+  message: "not in the request logs yet",
+} as const;
+
 const intentOf = (before: ShotRecord): ShotRecord =>
   nextRecord(before, { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT });
 const notSubmitted = (
@@ -110,6 +120,24 @@ const transitions: [string, ShotRecord, RecordChange, Partial<ShotRecord> | "sam
     intentOf(fresh()),
     { type: "submit_unknown", error: { code: "E_SUBMIT_UNKNOWN", message: "connection reset" } },
     { status: "unknown", error: { code: "E_SUBMIT_UNKNOWN", message: "connection reset" } },
+  ],
+  [
+    "reconciled: what the request logs said is kept on the record, nothing else changes",
+    intentOf(earlier("unknown")),
+    { type: "reconciled", reconciliation: FOUND },
+    { status: "unknown", reconciliation: FOUND, client_request_id: REQUEST_ID },
+  ],
+  [
+    "intent after a reconciliation: a new submission clears what was said about the previous one",
+    { ...earlier("unknown"), reconciliation: FOUND },
+    { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT },
+    { status: "unknown", reconciliation: null, client_request_id: REQUEST_ID },
+  ],
+  [
+    "withdrawn after a reconciliation: the record from before, with what the logs said this time",
+    { ...intentOf(earlier("unknown")), reconciliation: FOUND },
+    { type: "withdrawn", before: earlier("unknown"), why: INTERRUPTED },
+    { ...earlier("unknown"), reconciliation: FOUND },
   ],
   // nothing sent, or nothing created: back to the record before the intent
   [
@@ -376,5 +404,19 @@ describe("the record lifecycle", () => {
       credits_used: null,
       ...submission,
     });
+  });
+});
+
+describe("the record lifecycle and reconciliation", () => {
+  it("an intent on a record never reconciled writes no reconciliation field", () => {
+    const patch = recordPatch(earlier("failed"), {
+      type: "intent",
+      seed,
+      backend: BACKEND,
+      clientRequestId: REQUEST_ID,
+      at: INTENT_AT,
+    });
+    expect(patch).not.toHaveProperty("reconciliation");
+    expect(patch).toHaveProperty("client_request_id", REQUEST_ID);
   });
 });
