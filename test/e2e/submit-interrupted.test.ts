@@ -83,7 +83,7 @@ describe("a render killed with a submission on the wire", () => {
     });
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(`${rerun.stdout}${rerun.stderr}`).toMatch(
-      /s1 +warning: its last submission \(request sr:[^)]+\) is not in the request logs \d+ s later: it made no generation; submitting again/,
+      /s1 +reconciled +its last submission \(request sr:[^)]+\) is not in the request logs \d+ s later: it made no generation; submitting again/,
     );
     const done = await readManifest(ws.outDir);
     expect(done?.shots.map((s) => [s.status, s.error])).toEqual([
