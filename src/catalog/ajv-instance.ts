@@ -1,8 +1,6 @@
-// The one Ajv instance for request bodies, created on first use, with formats ("uri" accepts data: URIs).
-import { Ajv, type Logger, type Options } from "ajv";
-import addFormatsModule from "ajv-formats";
-
-const addFormats = addFormatsModule.default;
+// An ajv for request bodies, with formats ("uri" accepts data: URIs): the request profile of the shared schema compiler.
+import type { Ajv, Logger } from "ajv";
+import { createAjv } from "../util/schema-validator.js";
 
 /**
  * strict: true turns every schema oddity into a compile error rather than a printed warning; the
@@ -10,22 +8,5 @@ const addFormats = addFormatsModule.default;
  * cleanly under it -- a test compiles all of them. Defaults are annotations only: never applied or coerced.
  */
 export function createRequestAjv(opts: { logger?: Logger | false } = {}): Ajv {
-  const options: Options = {
-    strict: true,
-    allErrors: true,
-    verbose: true,
-    useDefaults: false,
-    coerceTypes: false,
-    logger: opts.logger ?? false,
-  };
-  const ajv = new Ajv(options);
-  addFormats(ajv);
-  return ajv;
-}
-
-let shared: Ajv | undefined;
-
-export function requestAjv(): Ajv {
-  shared ??= createRequestAjv();
-  return shared;
+  return createAjv("request", opts.logger === undefined ? {} : { logger: opts.logger });
 }

@@ -1,9 +1,9 @@
 // Validates a request body against its model's documented schema; each model's validator is compiled once, lazily.
 import type { ValidateFunction } from "ajv";
-import { requestAjv } from "./ajv-instance.js";
 import type { ModelSpec } from "./model-spec.js";
 import { toRequestProblems, type RequestProblem } from "./problem-messages.js";
 import { requestSchema } from "./request-schema.js";
+import { schemaValidator } from "../util/schema-validator.js";
 
 const compiled = new WeakMap<ModelSpec, ValidateFunction>();
 
@@ -17,7 +17,7 @@ export function validateRequest(model: ModelSpec, body: Record<string, unknown>)
 function validatorFor(model: ModelSpec): ValidateFunction {
   let validate = compiled.get(model);
   if (validate === undefined) {
-    validate = requestAjv().compile(requestSchema(model));
+    validate = schemaValidator(requestSchema(model), "request");
     compiled.set(model, validate);
   }
   return validate;

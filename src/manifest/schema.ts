@@ -1,8 +1,7 @@
 // Validates manifest JSON against schemas/manifest.schema.json (compiled once, on first use).
 import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
 import type { ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import { schemaValidator } from "../util/schema-validator.js";
 import type { Manifest } from "./types.js";
 
 let validator: ValidateFunction | undefined;
@@ -12,9 +11,7 @@ function getValidator(): ValidateFunction {
     const schema = JSON.parse(
       readFileSync(new URL("../../schemas/manifest.schema.json", import.meta.url), "utf8"),
     ) as object;
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormatsModule.default(ajv);
-    validator = ajv.compile(schema);
+    validator = schemaValidator(schema, "manifest");
   }
   return validator;
 }

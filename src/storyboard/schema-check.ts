@@ -1,10 +1,10 @@
 // Checks parsed storyboard data against schemas/storyboard.schema.json and words ajv's errors for humans.
 import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { closestIds } from "../catalog/index.js";
 import type { Finding, PathSegment } from "./finding.js";
 import { describeValue } from "./describe.js";
+import { schemaValidator } from "../util/schema-validator.js";
 
 const SCHEMA_URL = new URL("../../schemas/storyboard.schema.json", import.meta.url);
 
@@ -14,8 +14,7 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    compiled = ajv.compile(schema);
+    compiled = schemaValidator(schema, "storyboard");
   }
   return compiled;
 }
