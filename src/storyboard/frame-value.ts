@@ -22,7 +22,8 @@ export function readFrameValue(value: unknown): FrameValue | undefined {
   if (typeof value === "string") return value;
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   const entry = value as Record<string, unknown>;
-  if (Object.keys(entry).some((key) => !(REFERENCE_KEYS as readonly string[]).includes(key))) return undefined;
+  if (Object.keys(entry).some((key) => !(REFERENCE_KEYS as readonly string[]).includes(key)))
+    return undefined;
   const { shot, frame = DEFAULT_PICK } = entry;
   if (typeof shot !== "string") return undefined;
   if (frame !== "first" && frame !== "last" && typeof frame !== "number") return undefined;

@@ -25,9 +25,9 @@ const RULES: readonly Rule[] = [
   requestBody,
 ];
 
-/** Runs every rule; `already` are earlier findings (schema) whose keys no rule reports again. */
-export function runRules(ctx: RuleContext, already: readonly Finding[]): Finding[] {
-  const seen = new Set(already.map((f) => formatPath(f.path)));
+/** Runs every rule; `already` are the formatted key paths of earlier findings (schema), which no rule reports again. */
+export function runRules(ctx: RuleContext, already: Iterable<string>): Finding[] {
+  const seen = new Set(already);
   const out: Finding[] = [];
   for (const rule of RULES) {
     for (const finding of rule(ctx)) {
