@@ -7,6 +7,9 @@ import { fieldsTaken } from "./fields-taken.js";
 import { frames } from "./frames.js";
 import { modelKnown } from "./model-known.js";
 import { params } from "./params.js";
+import { referenceCycle } from "./reference-cycle.js";
+import { referenceTarget } from "./reference-target.js";
+import { referenceTime } from "./reference-time.js";
 import { requestBody } from "./request-body.js";
 import { requiredInputs } from "./required-inputs.js";
 import { unsetNothing } from "./unset-nothing.js";
@@ -21,6 +24,9 @@ const RULES: readonly Rule[] = [
   requiredInputs,
   allowedValues,
   frames,
+  referenceTarget,
+  referenceCycle,
+  referenceTime,
   params,
   requestBody,
 ];
