@@ -4,7 +4,7 @@ import { getModel } from "../catalog/index.js";
 import type { ModelSpec } from "../catalog/index.js";
 import type { Diagnostic } from "./types.js";
 import { placeFindings, sortDiagnostics } from "./diagnostic.js";
-import { formatPath } from "./finding.js";
+import { formatPath, type Finding, type PathSegment } from "./finding.js";
 import type { FrameResult } from "./frame-source.js";
 import { buildDefaults } from "./defaults-view.js";
 import { checkFrames } from "./frame-checker.js";
@@ -54,15 +54,33 @@ async function analyzeSource(file: string, source: LoadedSource): Promise<Analys
   if (!shotsOk) {
     return { ...empty, diagnostics: sortDiagnostics(placeFindings(file, source.positions, schemaFindings)) };
   }
-  const bad = new Set(schemaFindings.map((f) => formatPath(f.path)));
+  const bad = badPaths(schemaFindings);
   const defaults = buildDefaults(data, bad);
   const shots = buildShotViews(data, bad, defaults);
   const frames = await checkFrames(shots, dirname(source.absPath));
-  const ruleFindings = runRules({ shots, defaults, model, frames }, schemaFindings);
+  const locate = (path: readonly PathSegment[]): { line: number; column: number } =>
+    source.positions.locate(path);
+  const ruleFindings = runRules({ shots, defaults, model, frames, locate }, bad);
   const diagnostics = sortDiagnostics(
     placeFindings(file, source.positions, [...schemaFindings, ...ruleFindings]),
   );
   return { source, diagnostics, data, shots, frames, model };
+}
+
+/**
+ * Formatted paths of schema findings. A problem inside a frame reference (shots[2].first_frame.frame) makes the
+ * whole frame value bad: no rule reads it, nor reports the frame again (e.g. as missing).
+ */
+function badPaths(findings: readonly Finding[]): Set<string> {
+  const bad = new Set<string>();
+  for (const f of findings) {
+    bad.add(formatPath(f.path));
+    const key = f.path[2];
+    if (f.path[0] === "shots" && f.path.length > 3 && (key === "first_frame" || key === "last_frame")) {
+      bad.add(formatPath(f.path.slice(0, 3)));
+    }
+  }
+  return bad;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -35,7 +35,8 @@ export async function checkFrames(
     out.set(shot.index, entry);
     for (const key of FRAME_KEYS) {
       const source = shot.values[key];
-      if (source === undefined) continue;
+      // A reference to another shot's clip has no file to read yet: the reference rules check it.
+      if (typeof source !== "string") continue;
       pending.push(
         check(source).then((r) => {
           entry[key] = r;

@@ -6,7 +6,8 @@ import type { Diagnostic, Storyboard } from "./types.js";
 
 export { buildShotGraph } from "./shot-graph.js";
 export type { ShotGraph, ShotEdge } from "./shot-graph.js";
-export type { Diagnostic, FrameRef, ResolvedShot, Storyboard } from "./types.js";
+export { bindUpstreamFrames, shotDependencies } from "./upstream.js";
+export type { Diagnostic, FrameRef, ResolvedShot, ShotFrameRef, Storyboard, UpstreamFrame } from "./types.js";
 export { StoryboardError, FrameChangedError } from "./errors.js";
 export { formatDiagnostic } from "./diagnostic.js";
 export { buildRequestBody, requestRecord } from "./request-body.js";

@@ -7,7 +7,8 @@ import { resolveOutputDir } from "./output-dir.js";
 import type { FrameKey } from "./rules/index.js";
 import { semanticValues } from "./semantic-values.js";
 import type { ShotView } from "./shot-view.js";
-import type { FrameRef, ResolvedShot, Storyboard } from "./types.js";
+import { isShotFrameRef } from "./frame-value.js";
+import type { FrameRef, ResolvedShot, ShotFrameRef, Storyboard } from "./types.js";
 
 /** Only call with an analysis that has no diagnostics. */
 export function resolveStoryboard(analysis: Analysis, opts: { outDir?: string }): Storyboard {
@@ -29,7 +30,7 @@ function resolveShot(analysis: Analysis, shot: ShotView): ResolvedShot {
   const mapped = toRequestFields(model, semanticValues(shot.values, {}));
   const fields: Record<string, unknown> = { model: model.id, ...mapped, ...shot.params };
   const frames = frameRefs(model, analysis.frames.get(shot.index) ?? {});
-  const frameHashes = Object.fromEntries(Object.entries(frames).map(([field, ref]) => [field, ref.sha256]));
+  const upstream = upstreamRefs(model, shot);
   const at = analysis.source.positions.locate(shot.path);
   return {
     index: shot.index,
@@ -39,13 +40,44 @@ function resolveShot(analysis: Analysis, shot: ShotView): ResolvedShot {
     column: at.column,
     fields,
     frames,
-    inputHash: sha256Hex(canonicalJson({ fields, frames: frameHashes })),
+    inputHash: shotInputHash(fields, frames, upstream),
+    ...(Object.keys(upstream).length > 0 ? { upstream } : {}),
     durationSeconds: shot.values.duration ?? model.defaults.duration ?? null,
     resolution: stringField(fields, model.fields.resolution) ?? model.defaults.resolution ?? null,
     aspectRatio: stringField(fields, model.fields.aspect_ratio) ?? model.defaults.aspectRatio ?? null,
     audio: shot.values.generate_audio ?? defaultAudio(model),
     prompt: shot.values.prompt ?? null,
   };
+}
+
+/**
+ * The input hash: sha256 of canonicalJson({ fields, frames: { field: sha256 } }), with `upstream: { field:
+ * { shot, frame } }` added for upstream fields not bound yet (a field in `frames` counts as bound). So a shot
+ * with no references hashes as it always has, and a dependent once bound hashes exactly like a shot whose
+ * frame was a local file with the same bytes.
+ */
+export function shotInputHash(
+  fields: Readonly<Record<string, unknown>>,
+  frames: Readonly<Record<string, FrameRef>>,
+  upstream: Readonly<Record<string, ShotFrameRef>> = {},
+): string {
+  const frameHashes = Object.fromEntries(Object.entries(frames).map(([field, ref]) => [field, ref.sha256]));
+  const unbound = Object.entries(upstream)
+    .filter(([field]) => !Object.hasOwn(frames, field))
+    .map(([field, ref]) => [field, { shot: ref.shot, frame: ref.frame }] as const);
+  if (unbound.length === 0) return sha256Hex(canonicalJson({ fields, frames: frameHashes }));
+  return sha256Hex(canonicalJson({ fields, frames: frameHashes, upstream: Object.fromEntries(unbound) }));
+}
+
+/** The shot's references to other shots' clips, by the model's request field for each frame key. */
+function upstreamRefs(model: ModelSpec, shot: ShotView): Record<string, ShotFrameRef> {
+  const out: Record<string, ShotFrameRef> = {};
+  for (const key of ["first_frame", "last_frame"] as const) {
+    const field = model.fields[key];
+    const value = shot.values[key];
+    if (field !== undefined && isShotFrameRef(value)) out[field] = { shot: value.shot, frame: value.frame };
+  }
+  return out;
 }
 
 function frameRefs(

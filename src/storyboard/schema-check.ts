@@ -5,6 +5,7 @@ import { closestIds } from "../catalog/index.js";
 import type { Finding, PathSegment } from "./finding.js";
 import { describeValue } from "./describe.js";
 import { schemaValidator } from "../util/schema-validator.js";
+import { shapeFrameErrors } from "./schema-frames.js";
 
 const SCHEMA_URL = new URL("../../schemas/storyboard.schema.json", import.meta.url);
 
@@ -28,9 +29,12 @@ export function storyboardSchema(): Readonly<Record<string, unknown>> {
 export function checkSchema(data: unknown): Finding[] {
   const validate = validator();
   if (validate(data)) return [];
-  return (validate.errors ?? [])
+  const toPath = (pointer: string): PathSegment[] => pointerToPath(pointer, data);
+  const shaped = shapeFrameErrors(validate.errors ?? [], toPath);
+  const general = shaped.errors
     .filter(isWorthReporting)
-    .map((err) => toFinding(err, pointerToPath(err.instancePath, data)));
+    .map((err) => toFinding(err, toPath(err.instancePath)));
+  return [...general, ...shaped.findings];
 }
 
 /**

@@ -5,14 +5,22 @@ import { asRecord, layersFor } from "./defaults-view.js";
 import type { DefaultsLayer, DefaultsView } from "./defaults-view.js";
 import type { PathSegment } from "./finding.js";
 import { formatPath } from "./finding.js";
+import { readFrameValue } from "./frame-value.js";
+import type { FrameValue } from "./frame-value.js";
 
 /** Shot keys that defaults can supply (every shot key except id and params). */
 export const VALUE_KEYS = ["model", ...SEMANTIC_FIELDS] as const;
 
 export type ValueKey = (typeof VALUE_KEYS)[number];
 
-/** A shot's own and inherited values: its model plus the catalog's semantic fields. */
-export type ShotValues = { model?: string } & SemanticValues;
+/**
+ * A shot's own and inherited values: its model plus the catalog's semantic fields, where a frame may also be
+ * a reference to another shot's clip (only on the shot itself: defaults refuse references).
+ */
+export type ShotValues = { model?: string; first_frame?: FrameValue; last_frame?: FrameValue } & Omit<
+  SemanticValues,
+  "first_frame" | "last_frame"
+>;
 
 export interface ShotView {
   index: number;
@@ -33,11 +41,11 @@ export interface ShotView {
   unsetNothing: readonly (readonly PathSegment[])[];
 }
 
-const EXPECTED: Record<ValueKey, "string" | "number" | "boolean"> = {
+const EXPECTED: Record<ValueKey, "string" | "number" | "boolean" | "frame"> = {
   model: "string",
   prompt: "string",
-  first_frame: "string",
-  last_frame: "string",
+  first_frame: "frame",
+  last_frame: "frame",
   duration: "number",
   resolution: "string",
   aspect_ratio: "string",
@@ -88,8 +96,10 @@ export function buildShotViews(
       }
       if (value === null && layer.path[1] === "models") continue;
       written.add(key);
-      if (usable(layer, key, bad) && typeof value === EXPECTED[key]) {
-        values[key] = value;
+      if (!usable(layer, key, bad)) continue;
+      const typed = EXPECTED[key] === "frame" ? readFrameValue(value) : value;
+      if (typed !== undefined && (EXPECTED[key] === "frame" || typeof typed === EXPECTED[key])) {
+        values[key] = typed;
         from[key] = [...layer.path, key];
       }
     }

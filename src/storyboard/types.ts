@@ -30,6 +30,26 @@ export interface FrameRef {
   absPath?: string;
 }
 
+/**
+ * A frame of another shot's clip, as a shot writes it (`first_frame: { shot: dawn, frame: last }`): `last`
+ * (the default), `first`, or a time in seconds into the clip. A later `take:` key (which take of that shot)
+ * would be one more optional field here; what users already wrote keeps meaning the chosen take.
+ */
+export interface ShotFrameRef {
+  shot: string;
+  frame: "first" | "last" | number;
+}
+
+/**
+ * An upstream frame of a resolved shot. `line`/`column` (where the reference is written) are never set by the
+ * loader — on the fast path only shot items have positions, and both paths must resolve alike — but a
+ * caller may carry them for its messages; they are never hashed.
+ */
+export interface UpstreamFrame extends ShotFrameRef {
+  line?: number;
+  column?: number;
+}
+
 /** One shot with defaults applied, checked against its model, ready to submit. */
 export interface ResolvedShot {
   /** 0-based position in `shots`. */
@@ -43,8 +63,16 @@ export interface ResolvedShot {
   fields: Record<string, unknown>;
   /** Request field name (image_url, last_image_url, …) → frame. */
   frames: Record<string, FrameRef>;
-  /** sha256 of canonicalJson({ fields, frames: { field: sha256 } }). */
+  /**
+   * sha256 of canonicalJson({ fields, frames: { field: sha256 } }), plus `upstream: { field: { shot, frame } }`
+   * while any upstream frame is not bound yet (so an unbound dependent never hashes like a bound one).
+   */
   inputHash: string;
+  /**
+   * Frames taken from other shots' clips, by request field (image_url, last_image_url, … as in `frames`).
+   * Such a field is absent from `frames` until bindUpstreamFrames fills it. Absent when the shot has none.
+   */
+  upstream?: Readonly<Record<string, UpstreamFrame>>;
   /** Effective values: the shot's own, else the model's documented default, else null. */
   durationSeconds: number | null;
   resolution: string | null;

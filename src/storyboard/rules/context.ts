@@ -16,6 +16,11 @@ export interface RuleContext {
   model(shot: ShotView): ModelSpec | undefined;
   /** Checked frames by shot index. */
   frames: ReadonlyMap<number, Partial<Record<FrameKey, FrameResult>>>;
+  /**
+   * Where a key path is written, for messages that name other places (a cycle names each shot's line). Exact
+   * only on the exact path, which is where any storyboard with a finding is read again.
+   */
+  locate(path: readonly PathSegment[]): { line: number; column: number };
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];

@@ -7,6 +7,9 @@ import { fieldsTaken } from "./fields-taken.js";
 import { frames } from "./frames.js";
 import { modelKnown } from "./model-known.js";
 import { params } from "./params.js";
+import { referenceCycle } from "./reference-cycle.js";
+import { referenceTarget } from "./reference-target.js";
+import { referenceTime } from "./reference-time.js";
 import { requestBody } from "./request-body.js";
 import { requiredInputs } from "./required-inputs.js";
 import { unsetNothing } from "./unset-nothing.js";
@@ -21,13 +24,16 @@ const RULES: readonly Rule[] = [
   requiredInputs,
   allowedValues,
   frames,
+  referenceTarget,
+  referenceCycle,
+  referenceTime,
   params,
   requestBody,
 ];
 
-/** Runs every rule; `already` are earlier findings (schema) whose keys no rule reports again. */
-export function runRules(ctx: RuleContext, already: readonly Finding[]): Finding[] {
-  const seen = new Set(already.map((f) => formatPath(f.path)));
+/** Runs every rule; `already` are the formatted key paths of earlier findings (schema), which no rule reports again. */
+export function runRules(ctx: RuleContext, already: Iterable<string>): Finding[] {
+  const seen = new Set(already);
   const out: Finding[] = [];
   for (const rule of RULES) {
     for (const finding of rule(ctx)) {
