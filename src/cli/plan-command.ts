@@ -5,6 +5,8 @@ import type { PlannedShot, PlanResult } from "../commands/plan.js";
 import { USD_TO_CREDITS, USD_TO_CREDITS_SOURCE } from "../catalog/index.js";
 import { resolveCacheDir } from "../pricing/index.js";
 import { table } from "../report/format.js";
+import { graphText } from "../report/graph-text.js";
+import type { GraphFormat } from "../report/graph-text.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./option-rules.js";
 import { fromCwd } from "./paths.js";
@@ -20,6 +22,8 @@ export interface PlanFlags extends SelectionFlags {
   refreshPrices?: boolean;
   /** --cache <location>, or false for --no-cache. */
   cache?: string | false;
+  /** --graph [format]: true for the default (mermaid). */
+  graph?: string | boolean;
 }
 
 const ACTION_LABEL: Readonly<Record<PlannedShot["action"], string>> = {
@@ -31,6 +35,9 @@ const ACTION_LABEL: Readonly<Record<PlannedShot["action"], string>> = {
 };
 
 export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Promise<number> {
+  if (typeof flags.graph === "string" && !GRAPH_FORMATS.includes(flags.graph as GraphFormat)) {
+    throw new UsageError(`--graph takes mermaid or dot, not ${JSON.stringify(flags.graph)}`);
+  }
   const result = await plan({
     storyboard: fromCwd(io, file),
     selection: selectionFromFlags(flags),
@@ -40,12 +47,32 @@ export async function planCommand(file: string, flags: PlanFlags, io: CliIo): Pr
     cwd: io.cwd,
     ...(flags.cache !== undefined ? { cache: flags.cache === false ? null : flags.cache } : {}),
   });
+  if (flags.graph !== undefined && flags.graph !== false) {
+    io.stdout.write(graphOf(result, flags.graph === true ? "mermaid" : flags.graph));
+    return 0;
+  }
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
   io.stdout.write(planText(result));
   return 0;
+}
+
+const GRAPH_FORMATS: readonly GraphFormat[] = ["mermaid", "dot"];
+
+/** The plan as a dependency graph: each shot with what the plan does with it, each frame handed over. */
+function graphOf(result: PlanResult, format: string): string {
+  const shots = result.shots.map((shot) => ({
+    id: shot.id,
+    note: shot.after.length > 0 ? `render (after ${shot.after.join(", ")})` : ACTION_LABEL[shot.action],
+    needs: shot.needs.map((n) => ({
+      shot: n.shot,
+      field: n.field,
+      frame: typeof n.frame === "number" ? `${n.frame} s` : `${n.frame} frame`,
+    })),
+  }));
+  return graphText(shots, format as GraphFormat);
 }
 
 /** --sim, or the API's catalogue at --base-url / AIML_API_BASE / the default, cached in the user's cache folder. */
@@ -79,12 +106,12 @@ export function planText(result: PlanResult): string {
     const submits = shot.action === "submit";
     rows.push([
       shot.id,
-      ACTION_LABEL[shot.action],
+      shot.after.length > 0 ? `render (after ${shot.after.join(", ")})` : ACTION_LABEL[shot.action],
       shot.model,
       shot.durationSeconds === null ? "?" : String(shot.durationSeconds),
       !submits ? "-" : shot.estimate.usd === null ? "unknown" : usd(shot.estimate.usd),
       !submits ? "-" : `${creditsCell(shot)} ${footnote(shot.estimate.detail)}`,
-      summarise(shot.request),
+      summarise(shot.request, shot.needs),
       shot.reason === ACTION_LABEL[shot.action] ? "" : shot.reason,
     ]);
   }
@@ -131,10 +158,18 @@ function usd(amount: number): string {
 }
 
 /** The request in one short line: fields other than the prompt, frames by file name. */
-function summarise(request: Record<string, unknown>): string {
+function summarise(request: Record<string, unknown>, needs: PlannedShot["needs"]): string {
   const parts: string[] = [];
+  const taken = new Map(needs.map((n) => [n.field, n]));
   for (const [key, value] of Object.entries(request)) {
     if (key === "model" || key === "prompt") continue;
+    const need = taken.get(key);
+    if (need) {
+      // A bound upstream frame: say whose clip it is, not the cached PNG's name.
+      parts.push(`${key}=${frameOf(need)}`);
+      taken.delete(key);
+      continue;
+    }
     if (value !== null && typeof value === "object" && "source" in value) {
       const source = String(value.source);
       parts.push(`${key}=${source.startsWith("data:") ? "data:…" : source.split("/").pop()}`);
@@ -142,5 +177,11 @@ function summarise(request: Record<string, unknown>): string {
       parts.push(`${key}=${JSON.stringify(value)}`);
     }
   }
+  for (const need of taken.values()) parts.push(`${need.field}=${frameOf(need)}`);
   return parts.join(" ");
+}
+
+/** "dawn:last", "dawn@2.5s": the shot and frame a field takes. */
+function frameOf(need: PlannedShot["needs"][number]): string {
+  return typeof need.frame === "number" ? `${need.shot}@${need.frame}s` : `${need.shot}:${need.frame}`;
 }

@@ -3,6 +3,7 @@
 import { requestRecord } from "../storyboard/index.js";
 import type { PlanAction, PlanEntry, Selection } from "../scheduler/index.js";
 import { cacheLocationFor } from "./render-cache.js";
+import { upstreamOf } from "./render-chain.js";
 import { prepareRun } from "./prepare.js";
 import { DEFAULT_BASE_URL } from "../api/index.js";
 import { PriceBook } from "./price-book.js";
@@ -53,6 +54,10 @@ export interface PlannedShot {
   estimate: ShotEstimate;
   /** The generation a "resume" polls. */
   generationId: string | null;
+  /** The shots whose new clips this one starts from: it renders after them ("render (after dawn)"). */
+  after: string[];
+  /** The frames it takes from other shots, by request field (empty for a shot that takes none). */
+  needs: { field: string; shot: string; frame: "first" | "last" | number }[];
 }
 
 export interface PlanResult {
@@ -93,6 +98,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
     storyboard,
     previous,
     plan: runPlan,
+    after,
   } = await prepareRun({
     ...options,
     ...(backend ? { backend } : {}),
@@ -118,6 +124,8 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
     audio: shot.audio,
     estimate: prices.estimate(shot),
     generationId: action === "resume" ? (before?.generation_id ?? null) : null,
+    after: action === "submit" ? [...(after.get(shot.id) ?? [])] : [],
+    needs: Object.entries(upstreamOf(shot)).map(([field, ref]) => ({ field, ...ref })),
   }));
   if (backend) await markCached(shots, runPlan.entries, { ...options, backend });
   const submitted = shots.filter((s) => s.action === "submit");

@@ -1,5 +1,5 @@
 // What render and plan share: load the storyboard (refusals write nothing), then read the previous manifest and plan.
-import { loadStoryboard } from "../storyboard/index.js";
+import { bindUpstreamFrames, loadStoryboard } from "../storyboard/index.js";
 import type { Storyboard } from "../storyboard/index.js";
 import { checkClip, readManifest } from "../manifest/index.js";
 import type { ClipIntegrity, Manifest } from "../manifest/index.js";
@@ -8,6 +8,7 @@ import type { Plan, Selection } from "../scheduler/index.js";
 import { StoryreelError } from "../util/errors.js";
 import { checkOutputFolder } from "./output-folder.js";
 import pLimit from "p-limit";
+import { planChains, settleChains } from "./chain-plan.js";
 import { orderClips } from "./clip-order.js";
 import type { ClipOrderResult } from "./clip-order.js";
 import { clipPathFor } from "./run-manifest.js";
@@ -25,6 +26,8 @@ export interface PlannedRun {
   plan: Plan;
   /** With `arrangeClips`: the clips renamed to their position and moved aside (commit once the manifest is written). */
   clipOrder: ClipOrderResult | null;
+  /** A chained shot → the upstream shots whose new clips it renders after this run. */
+  after: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Prepared extends PlannedRun {
@@ -93,12 +96,20 @@ export async function planFromOutput(options: {
       .filter((s) => s.status === "completed" && current.has(s.id))
       .map((s) => limit(async () => clips.set(s.id, await checkClip(storyboard.outputDir, s.clip)))),
   );
-  const plan = planRun({
+  const chains = await settleChains({
     shots: storyboard.shots,
+    previous,
+    clips,
+    outDir: storyboard.outputDir,
+    backend: options.backend ?? null,
+    force: options.selection?.force === true,
+    bindFrames: bindUpstreamFrames,
+  });
+  const plan = planChains(chains, {
     previous,
     clips,
     ...(options.selection ? { selection: options.selection } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
   });
-  return { previous, plan, clipOrder };
+  return { previous, plan, clipOrder, after: chains.after };
 }

@@ -1,13 +1,13 @@
 // Chained shots at render time: which shots each waits on, and its upstream frames bound when it is submitted.
 import { join, relative, sep } from "node:path";
-import type { ManifestStore } from "../manifest/index.js";
+import type { ClipRecord, ManifestStore } from "../manifest/index.js";
 import { clipFrame } from "../media/index.js";
 import type { FramePick } from "../media/index.js";
 import { StoryreelError } from "../util/errors.js";
 import type { FrameRef, ResolvedShot } from "../storyboard/index.js";
 
 /** A frame of another shot's clip, as the storyboard resolves it (`upstream` of a ResolvedShot). */
-interface UpstreamRef {
+export interface UpstreamRef {
   shot: string;
   frame: "first" | "last" | number;
 }
@@ -40,7 +40,26 @@ export interface ChainFramesOptions {
 export const FRAMES_DIR = join(".storyreel", "frames");
 
 export function upstreamOf(shot: ResolvedShot): Readonly<Record<string, UpstreamRef>> {
-  return (shot as ResolvedShot & { upstream?: Readonly<Record<string, UpstreamRef>> }).upstream ?? {};
+  return shot.upstream ?? {};
+}
+
+/** The frame `ref` picks from an upstream clip (verified), extracted once and cached by clip sha256, as a local frame. */
+export async function upstreamFrame(outDir: string, clip: ClipRecord, ref: UpstreamRef): Promise<FrameRef> {
+  const pick: FramePick = typeof ref.frame === "number" ? { seconds: ref.frame } : ref.frame;
+  const frame = await clipFrame({
+    clipPath: join(outDir, clip.path),
+    clipSha256: clip.sha256,
+    pick,
+    cacheDir: join(outDir, FRAMES_DIR),
+  });
+  return {
+    source: relative(outDir, frame.path).split(sep).join("/"),
+    kind: "file",
+    sha256: frame.sha256,
+    mime: "image/png",
+    bytes: frame.bytes,
+    absPath: frame.path,
+  };
 }
 
 export function chainFrames(o: ChainFramesOptions): ChainFrames {
@@ -66,21 +85,8 @@ export function chainFrames(o: ChainFramesOptions): ChainFrames {
             `shot "${shot.id}" starts from shot "${ref.shot}", which has no clip: render "${ref.shot}" first`,
           );
         }
-        const pick: FramePick = typeof ref.frame === "number" ? { seconds: ref.frame } : ref.frame;
-        const frame = await clipFrame({
-          clipPath: join(o.outDir, clip.path),
-          clipSha256: clip.sha256,
-          pick,
-          cacheDir: join(o.outDir, FRAMES_DIR),
-        });
-        frames[field] = {
-          source: relative(o.outDir, frame.path).split(sep).join("/"),
-          kind: "file",
-          sha256: frame.sha256,
-          mime: "image/png",
-          bytes: frame.bytes,
-          absPath: frame.path,
-        };
+        const frame = await upstreamFrame(o.outDir, clip, ref);
+        frames[field] = frame;
         record[field] = { shot: ref.shot, frame: ref.frame, sha256: frame.sha256 };
       }
       used.set(shot.id, record);

@@ -2,7 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Dispatcher } from "undici";
-import { buildRequestBody, FrameCache } from "../storyboard/index.js";
+import { bindUpstreamFrames, buildRequestBody, FrameCache } from "../storyboard/index.js";
 import type { Storyboard } from "../storyboard/index.js";
 import { acquireOutputLock, ManifestStore, MANIFEST_FILE } from "../manifest/index.js";
 import type { Manifest, ShotRecord } from "../manifest/index.js";
@@ -215,7 +215,12 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     // The manifest on disk names the clips where they are now: the moves' journal can go.
     await clipOrder?.commit();
     const frames = new FrameCache();
-    const chain = chainFrames({ shots: plan.entries.map((e) => e.shot), outDir, store });
+    const chain = chainFrames({
+      shots: plan.entries.map((e) => e.shot),
+      outDir,
+      store,
+      bindFrames: bindUpstreamFrames,
+    });
     let cacheStats: RenderCacheStats | null = null;
     const reconciled: Reconciliation[] = [];
     const beforePost = createReconciler({

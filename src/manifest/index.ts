@@ -7,6 +7,7 @@ export type {
   ClipRecord,
   ShotError,
   ReconciliationRecord,
+  UpstreamFrameRecord,
 } from "./types.js";
 export { MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE } from "./types.js";
 export { ManifestError, OutputLockedError } from "./errors.js";

@@ -1,12 +1,21 @@
 // One owner for a shot record's lifecycle: every change a run makes to a record, and the rules that keep money safe.
 import type { ResolvedShot } from "../storyboard/index.js";
-import type { ClipRecord, ReconciliationRecord, ShotError, ShotRecord, ShotStatus } from "./types.js";
+import type {
+  ClipRecord,
+  ReconciliationRecord,
+  ShotError,
+  ShotRecord,
+  ShotStatus,
+  UpstreamFrameRecord,
+} from "./types.js";
 
 export type ShotPatch = Partial<Omit<ShotRecord, "id">>;
 
 /** What a record is made from: the resolved shot, and its request as recorded (storyboard's `requestRecord`). */
 export type RecordSeed = Pick<ResolvedShot, "id" | "model" | "inputHash" | "line" | "durationSeconds"> & {
   request: Record<string, unknown>;
+  /** The frames it takes from other shots (chained shots only). */
+  upstream?: Record<string, UpstreamFrameRecord>;
 };
 
 /**
@@ -85,6 +94,7 @@ export function newRecord(seed: RecordSeed, backend: string | null = null): Shot
     error: null,
     warnings: [],
     backend,
+    ...(seed.upstream ? { upstream: seed.upstream } : {}),
   };
 }
 

@@ -51,6 +51,18 @@ export interface ShotRecord {
    * the shot's next submission starts. Absent or null: never reconciled.
    */
   reconciliation?: ReconciliationRecord | null;
+  /**
+   * The frames this shot takes from other shots' clips, by request field (image_url, last_image_url, …): the
+   * shot, the frame picked, and the sha256 of the PNG submitted (null until it was extracted). Absent: none.
+   */
+  upstream?: Record<string, UpstreamFrameRecord> | null;
+}
+
+/** A frame taken from another shot's clip. */
+export interface UpstreamFrameRecord {
+  shot: string;
+  frame: "first" | "last" | number;
+  sha256: string | null;
 }
 
 /** One reconciliation of a submission whose answer was lost, as the request logs told it. */

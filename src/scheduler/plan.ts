@@ -23,6 +23,11 @@ export interface Selection {
   /** Render only shots that ended failed, unknown or skipped (e.g. --max-credits) in the manifest. */
   failed?: boolean;
   shard?: Shard;
+  /**
+   * Shots rendered although --only or --failed leaves them out: a selected shot starts from their frame and
+   * their clip will change (id → the selected shot that needs it). Never across shards (chains stay on one).
+   */
+  needed?: ReadonlyMap<string, string>;
 }
 
 export type ClipState = "intact" | "missing" | "corrupt";
@@ -38,6 +43,11 @@ export interface PlanInput {
    * here and its generation is never polled here (its id means nothing to this backend). Omitted: not checked.
    */
   backend?: string | null;
+  /**
+   * What --shard places by (default: the shot id): chained shots use their chain's first shot, so a whole chain
+   * is rendered by one runner.
+   */
+  shardKey?: (id: string) => string;
 }
 
 export interface Plan {
@@ -65,11 +75,14 @@ export function planRun(input: PlanInput): Plan {
   const only = selection.only ? new Set(selection.only) : null;
   const entries = input.shots.map((shot): PlanEntry => {
     const previous = previousById.get(shot.id) ?? null;
-    const excluded = exclusion(shot, previous, only, selection);
+    const excluded = exclusion(shot, previous, only, selection, input.shardKey?.(shot.id) ?? shot.id);
     if (excluded) return { shot, action: "excluded", reason: excluded, previous };
     const elsewhere = renderedElsewhere(previous, input.backend ?? null);
-    if (elsewhere) return { shot, action: "submit", reason: elsewhere, previous };
-    return decide(shot, previous, input.clips.get(shot.id) ?? "missing", selection.force === true);
+    const entry: PlanEntry = elsewhere
+      ? { shot, action: "submit", reason: elsewhere, previous }
+      : decide(shot, previous, input.clips.get(shot.id) ?? "missing", selection.force === true);
+    const neededBy = selection.needed?.get(shot.id);
+    return neededBy === undefined ? entry : needed(entry, neededBy);
   });
   return {
     entries,
@@ -83,10 +96,12 @@ function exclusion(
   previous: ShotRecord | null,
   only: ReadonlySet<string> | null,
   selection: Selection,
+  shardKey: string,
 ): string | null {
-  if (selection.shard && !inShard(shot.id, selection.shard)) {
+  if (selection.shard && !inShard(shardKey, selection.shard)) {
     return `belongs to another shard (this runner is ${selection.shard.index}/${selection.shard.count})`;
   }
+  if (selection.needed?.has(shot.id)) return null;
   if (only && !only.has(shot.id)) return "not selected (--only)";
   if (selection.failed && !(previous && RERUN_STATUSES.has(previous.status))) {
     const last =
@@ -98,6 +113,11 @@ function exclusion(
     return `not selected: ${last} (--failed renders only failed, unknown and skipped shots)`;
   }
   return null;
+}
+
+/** A shot left out by the selection but rendered first for `by`, which starts from its frame. */
+function needed(entry: PlanEntry, by: string): PlanEntry {
+  return { ...entry, reason: `needed first by ${by} (starts from its frame): ${entry.reason}` };
 }
 
 /** Why a record from another backend renders again here ("rendered on the simulator"), or null. */

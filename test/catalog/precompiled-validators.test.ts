@@ -27,7 +27,9 @@ function precompiledFor(schema: object, profile: SchemaProfile): ValidateFunctio
 
 const verdict = (validate: ValidateFunction, body: unknown) => ({
   ok: validate(body),
-  errors: (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`),
+  errors: (validate.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.schemaPath} ${e.keyword} ${JSON.stringify(e.params)}`,
+  ),
 });
 
 describe("precompiled validators", () => {

@@ -24,6 +24,10 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option("--no-cache", "do not look shots up in the clip cache")
     .option("--refresh-prices", "ask the price catalogue now, even if the cached copy is younger than 6 h")
     .option("--json", "the whole plan as JSON on stdout")
+    .option(
+      "--graph [format]",
+      "print the shots' dependency graph (frames handed from shot to shot) instead: mermaid (default) or dot",
+    )
     .addHelpText(
       "after",
       `
@@ -38,6 +42,7 @@ Examples:
   storyreel plan story.yaml --sim
   storyreel plan story.yaml --refresh-prices
   storyreel plan story.yaml --failed --json
+  storyreel plan examples/storyboards/chain.yaml --sim --graph   # Mermaid; --graph dot for Graphviz
 
 Exit codes: 0 planned, 2 invalid storyboard or usage.`,
     )
