@@ -3,7 +3,6 @@ import { bindUpstreamFrames, loadStoryboard } from "../storyboard/index.js";
 import type { Storyboard } from "../storyboard/index.js";
 import { checkClip, readManifest } from "../manifest/index.js";
 import type { ClipIntegrity, Manifest } from "../manifest/index.js";
-import { planRun } from "../scheduler/index.js";
 import type { Plan, Selection } from "../scheduler/index.js";
 import { StoryreelError } from "../util/errors.js";
 import { checkOutputFolder } from "./output-folder.js";
