@@ -3,7 +3,7 @@ import { buildShotGraph } from "../storyboard/shot-graph.js";
 import type { ShotGraph } from "../storyboard/shot-graph.js";
 import type { FrameRef, ResolvedShot } from "../storyboard/index.js";
 import type { Manifest, ShotRecord } from "../manifest/index.js";
-import { planRun } from "../scheduler/index.js";
+import { planRun, shardKeys } from "../scheduler/index.js";
 import type { ClipState, Plan, PlanInput } from "../scheduler/index.js";
 import { upstreamFrame, upstreamOf } from "./render-chain.js";
 
@@ -98,7 +98,7 @@ function topologicalOrder(graph: ShotGraph): string[] {
  * --only or --failed selects brings the upstream shots it needs rendered first (Selection.needed).
  */
 export function planChains(chains: SettledChains, input: Omit<PlanInput, "shots" | "shardKey">): Plan {
-  const base: PlanInput = { ...input, shots: chains.shots, shardKey: (id) => chains.graph.group(id) };
+  const base: PlanInput = { ...input, shots: chains.shots, shardKey: shardKeys(chains.shots) };
   const plan = planRun(base);
   if (chains.after.size === 0) return plan;
   const chosen = new Set(plan.entries.filter((e) => e.action !== "excluded").map((e) => e.shot.id));

@@ -5,7 +5,7 @@ import pLimit from "p-limit";
 import { checkClip, MANIFEST_FILE } from "../manifest/index.js";
 import type { ClipRecord, Manifest, ShotStatus } from "../manifest/index.js";
 import { loadOutput } from "./load-output.js";
-import { inShard, parseShardSpec } from "../scheduler/index.js";
+import { inShard, parseShardSpec, shardKeys } from "../scheduler/index.js";
 import type { Shard } from "../scheduler/index.js";
 
 /** A completed shot whose clip is not usable: gone, or not the recorded size (with verify: not its sha256). */
@@ -113,7 +113,8 @@ function loopbackOrigin(manifest: Manifest): string | null {
 }
 
 export function countStatuses(manifest: Manifest, shard: Shard | null = null): StatusCounts {
-  const shots = shard ? manifest.shots.filter((s) => inShard(s.id, shard)) : manifest.shots;
+  const key = shardKeys(manifest.shots);
+  const shots = shard ? manifest.shots.filter((s) => inShard(key(s.id), shard)) : manifest.shots;
   const counts: StatusCounts = {
     total: shots.length,
     pending: 0,

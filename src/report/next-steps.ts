@@ -1,6 +1,6 @@
 // What to run next: the one command that renders exactly what is left, and how to resubmit unknown shots safely.
 import type { Manifest, ShotRecord } from "../manifest/index.js";
-import { inShard } from "../scheduler/index.js";
+import { inShard, shardKeys } from "../scheduler/index.js";
 import type { Shard } from "../scheduler/index.js";
 
 /** A completed shot whose clip is not usable on disk (status checks it). */
@@ -21,9 +21,9 @@ export interface NextStepsInput {
 /** Whether a shot belongs to what the run was asked to render (its --shard and --only). */
 export function inScope(
   shot: Pick<ShotRecord, "id">,
-  input: Pick<NextStepsInput, "only" | "shard">,
+  input: Pick<NextStepsInput, "only" | "shard" | "manifest">,
 ): boolean {
-  if (input.shard && !inShard(shot.id, input.shard)) return false;
+  if (input.shard && !inShard(shardKeys(input.manifest.shots)(shot.id), input.shard)) return false;
   return !input.only || input.only.length === 0 || input.only.includes(shot.id);
 }
 

@@ -43,7 +43,7 @@ export function summaryText(input: SummaryInput): string {
 
 /** The manifest's shots that belong to this run's shard (every shot without --shard). */
 export function shardShots(manifest: Manifest, input: Pick<NextStepsInput, "shard">): ShotRecord[] {
-  return manifest.shots.filter((s) => inScope(s, { shard: input.shard ?? null }));
+  return manifest.shots.filter((s) => inScope(s, { shard: input.shard ?? null, manifest }));
 }
 
 /** A shot's clip (with warnings), its error, or its generation in flight, in a few words. */

@@ -14,7 +14,7 @@ export type {
 export type { RunEvent, RunEventType, RunCounts } from "./events.js";
 export type { SubmissionHooks, PreSubmit, BeforePost } from "./submission.js";
 export { outcomeExitCode } from "./counts.js";
-export { shardOf, inShard, parseShardSpec } from "./shard.js";
+export { shardOf, inShard, parseShardSpec, shardKeys } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { PollPlanner } from "./poll-planner.js";
 export { freshRecord, recordSeed } from "./fresh-record.js";
