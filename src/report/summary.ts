@@ -54,5 +54,9 @@ export function shotDetail(shot: ShotRecord): string {
   }
   if (shot.error) return `${shot.error.code}: ${shot.error.message}`;
   if (shot.status === "submitted") return `in flight: ${shot.generation_id ?? ""}`;
+  const upstream = [...new Set(Object.values(shot.upstream ?? {}).map((ref) => ref.shot))];
+  if (shot.status === "pending" && upstream.length > 0) {
+    return `waiting for ${upstream.join(", ")} (starts from ${upstream.length === 1 ? "its" : "their"} clip)`;
+  }
   return "";
 }

@@ -79,7 +79,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
             id: "mona",
             size: "180x320",
             prompt: `Mona turns to the camera ${HOSTILE}`,
-            patch: { backend: "https://api.aimlapi.com" },
+            patch: {
+              backend: "https://api.aimlapi.com",
+              upstream: { image_url: { shot: "open", frame: "last", sha256: "a".repeat(64) } },
+            },
           },
           { id: "storm", status: "failed", patch: { warnings: [HOSTILE] } },
           { id: "finale", status: "submitted" },
@@ -167,6 +170,18 @@ describe.skipIf(!HAVE_CHROMIUM)(
         `Mona turns to the camera ${HOSTILE}`,
       );
       expect(await page.locator('[data-shot="storm"] .warnings li').textContent()).toBe(HOSTILE);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it("shows chains: a shot that starts on another's frame links to that shot's card", async () => {
+      const { page, errors } = await open(`${server.url}/report.html`);
+      const chain = page.locator("#shot-mona .chain");
+      expect(await chain.textContent()).toBe("Starts on the last frame of open");
+      expect(await chain.getAttribute("data-upstream")).toBe("open");
+      expect(await page.locator("#shot-open .chain").count()).toBe(0);
+      await chain.locator("a").click();
+      expect(new URL(page.url()).hash).toBe("#shot-open");
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -19,7 +19,7 @@ export function cardHtml(card: ReportCard, position: number, total: number): str
 <div class="body">
 <div class="title"><h2>${escapeHtml(shot.id)}</h2><span class="badge ${escapeHtml(shot.status)}">${escapeHtml(shot.status)}</span></div>
 ${prompt === null ? `<p class="prompt none">no prompt</p>` : `<p class="prompt">${escapeHtml(prompt)}</p>`}
-${negativeHtml(shot)}${settingsHtml(shot)}${errorHtml(shot)}${warningsHtml(shot)}
+${negativeHtml(shot)}${chainHtml(shot)}${settingsHtml(shot)}${errorHtml(shot)}${warningsHtml(shot)}
 <dl class="meta">
 ${metaRows(shot)
   .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`)
@@ -38,6 +38,19 @@ function negativeHtml(shot: ShotRecord): string {
   const negative = shot.request.negative_prompt;
   if (typeof negative !== "string") return "";
   return `<p class="negative"><span>Negative prompt</span>${escapeHtml(negative)}</p>\n`;
+}
+
+/** A chained shot: where each of its frames comes from, linked to that shot's card (the chain reads as links). */
+function chainHtml(shot: ShotRecord): string {
+  const refs = Object.entries(shot.upstream ?? {});
+  if (refs.length === 0) return "";
+  const items = refs.map(([field, ref]) => {
+    const frame = typeof ref.frame === "number" ? `the frame at ${ref.frame} s` : `the ${ref.frame} frame`;
+    const which = field === "image_url" ? "Starts on" : `${field} is`;
+    return `${escapeHtml(which)} ${escapeHtml(frame)} of <a href="#shot-${escapeHtml(ref.shot)}">${escapeHtml(ref.shot)}</a>`;
+  });
+  return `<p class="chain" data-upstream="${escapeHtml(refs.map(([, r]) => r.shot).join(" "))}">${items.join("; ")}</p>
+`;
 }
 
 function mediaHtml(card: ReportCard): string {

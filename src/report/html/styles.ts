@@ -51,6 +51,8 @@ h1 { margin: 0; font-size: 28px; line-height: 1.2; font-weight: 700; letter-spac
 .prompt { margin: 0; color: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; max-height: 9.5em; overflow: auto; }
 .prompt.none { color: var(--faint); font-style: italic; }
 .negative { margin: -4px 0 0; color: var(--muted); font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.chain { margin: -4px 0 0; color: var(--muted); font-size: 13px; }
+.chain a { color: inherit; }
 .negative span { color: var(--faint); font-size: 11.5px; font-weight: 600; letter-spacing: .02em; text-transform: uppercase; margin-right: 6px; }
 .sim-mark { position: absolute; top: 10px; right: 10px; background: #a15c00; color: #fff; font: 700 11px/1 system-ui, sans-serif; letter-spacing: .06em; text-transform: uppercase; padding: 5px 8px; border-radius: 6px; pointer-events: none; }
 .card.sim { border-color: var(--warn); }
