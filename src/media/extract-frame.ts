@@ -43,9 +43,20 @@ export async function extractFrame(
   }
 }
 
-function lastFrame(videoPath: string, outPng: string, opts: RunOptions): Promise<void> {
-  const args = ["-sseof", `-${TAIL_SECONDS}`, "-i", videoPath, "-update", "1", "-f", "image2", outPng];
-  return runFfmpeg(args, opts);
+/**
+ * Every frame of the tail is written over one file, so each is written cheaply as uncompressed PAM (encoding each
+ * as PNG made this ~3× slower); the one left, the last decoded, becomes the PNG.
+ */
+async function lastFrame(videoPath: string, outPng: string, opts: RunOptions): Promise<void> {
+  const raw = `${outPng}.pam`;
+  try {
+    const tail = ["-sseof", `-${TAIL_SECONDS}`, "-i", videoPath, "-update", "1", "-c:v", "pam"];
+    await runFfmpeg([...tail, "-f", "image2", raw], opts);
+    if (!(await nonEmpty(raw))) return;
+    await runFfmpeg(["-i", raw, "-f", "image2", "-c:v", "png", outPng], opts);
+  } finally {
+    await rm(raw, { force: true });
+  }
 }
 
 async function nonEmpty(file: string): Promise<boolean> {
