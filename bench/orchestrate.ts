@@ -1,7 +1,7 @@
 // Runs storyreel's own pipeline (load, plan, manifest store, client + shared budget, scheduler, downloader) on a storyboard.
 import { mkdir } from "node:fs/promises";
 import { createClient, createRequestBudget } from "../src/api/index.js";
-import { buildRunManifest, clipPathFor } from "../src/commands/run-manifest.js";
+import { buildRunManifest, clipPathFor } from "../src/commands/render/run-manifest.js";
 import { downloadClip } from "../src/download/index.js";
 import { ManifestStore } from "../src/manifest/index.js";
 import type { ManifestStoreStats } from "../src/manifest/index.js";

@@ -1,7 +1,7 @@
 // Parses and checks CLI option values; each message names the option, the value and what is allowed.
 import { UsageError } from "./usage-error.js";
 import type { Shard } from "../scheduler/index.js";
-import { parseShardSpec } from "../scheduler/index.js";
+import { parseShardSpec } from "../scheduler/shard.js";
 
 export { UsageError };
 

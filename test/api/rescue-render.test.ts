@@ -1,7 +1,7 @@
 // A render whose submission answers are lost after the simulator accepted them: x-inference-id carries the
 // generation id through E_SUBMIT_UNKNOWN to the scheduler, which polls it; no generation is paid twice.
 import { afterEach, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
 import { startSimulator, type Simulator } from "../../src/simulator/index.js";
 import { makeWorkspace, storyboardYaml, type Workspace } from "../helpers/workspace.js";
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cacheKey } from "../../src/cache/index.js";
 import type { CacheEntry, CacheStats, VerifyReport } from "../../src/cache/index.js";
 import { clipName } from "../../src/cache/layout.js";
-import type { ExportResult, ImportResult } from "../../src/commands/cache-transfer.js";
+import type { ExportResult, ImportResult } from "../../src/commands/cache/cache-transfer.js";
 import { readManifest } from "../../src/manifest/index.js";
 import type { Manifest } from "../../src/manifest/index.js";
 import { startSimulator } from "../../src/simulator/index.js";

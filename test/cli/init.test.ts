@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_SCHEMA } from "../../src/commands/init.js";
+import { PACKAGE_SCHEMA } from "../../src/commands/init/init.js";
 import { runMainWith } from "../helpers/main-io.js";
 
 let root = "";

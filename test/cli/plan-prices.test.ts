@@ -1,7 +1,7 @@
 // `storyreel plan` prices: a fresh folder gets a USD total from the catalogue, each estimate names its basis,
 // prices seen on the simulator never price a real run, and --sim says its prices are the simulator's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
 import { json, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server.js";
 import { runMainWith } from "../helpers/main-io.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
 import { startSimulator } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";
 import { makeWorkspace, storyboardYaml } from "../helpers/workspace.js";

@@ -1,6 +1,6 @@
 // Planning chained shots: --shard keeps each chain on one runner; an unchanged upstream settles its dependents.
 import { afterEach, describe, expect, it } from "vitest";
-import { prepareRun } from "../../src/commands/prepare.js";
+import { prepareRun } from "../../src/commands/render/prepare.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 import type { Workspace } from "../helpers/workspace.js";
 

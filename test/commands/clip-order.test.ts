@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { orderClips } from "../../src/commands/clip-order.js";
+import { orderClips } from "../../src/commands/render/clip-order.js";
 import type { Manifest, ShotRecord } from "../../src/manifest/index.js";
 
 let outDir: string;

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outputArg } from "../../src/commands/output-arg.js";
+import { outputArg } from "../../src/commands/shared/output-arg.js";
 import { hasCode } from "../../src/util/errors.js";
 
 let dir: string;

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { chainFrames, FRAMES_DIR } from "../../src/commands/render-chain.js";
+import { chainFrames, FRAMES_DIR } from "../../src/commands/render/render-chain.js";
 import { ManifestStore } from "../../src/manifest/index.js";
 import { buildRequestBody, requestRecord } from "../../src/storyboard/index.js";
 import type { ResolvedShot } from "../../src/storyboard/index.js";

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
 import { downloadClip } from "../../src/download/index.js";
 import { makeClip, makeTempDir } from "../media/fixtures.js";
 import { bytes, redirect, startClipServer } from "../helpers/clip-server.js";

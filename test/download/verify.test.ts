@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
 import { verifyClip } from "../../src/download/index.js";
 import { readManifest } from "../../src/manifest/index.js";
 import { startSimulator } from "../../src/simulator/index.js";

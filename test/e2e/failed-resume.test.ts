@@ -1,7 +1,7 @@
 // `render --failed` interrupted before all its shots were submitted: the same command renders the ones it did not reach.
 import { afterEach, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
-import type { RenderOptions } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
+import type { RenderOptions } from "../../src/commands/render/render.js";
 import { readManifest } from "../../src/manifest/index.js";
 import type { Manifest } from "../../src/manifest/index.js";
 import { startSimulator } from "../../src/simulator/index.js";

@@ -2,8 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
-import type { RenderOptions } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
+import type { RenderOptions } from "../../src/commands/render/render.js";
 import type { Manifest } from "../../src/manifest/index.js";
 import { startSimulator } from "../../src/simulator/index.js";
 import type { Simulator, SimulatorOptions } from "../../src/simulator/index.js";

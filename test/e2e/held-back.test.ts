@@ -1,10 +1,10 @@
 // A finished shot never goes backwards: a rerun that holds shots back (--force --max-credits) keeps their records and clips.
 import { afterEach, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
-import type { RenderOptions } from "../../src/commands/render.js";
-import { plan } from "../../src/commands/plan.js";
-import { status } from "../../src/commands/status.js";
-import { stitch } from "../../src/commands/stitch.js";
+import { render } from "../../src/commands/render/render.js";
+import type { RenderOptions } from "../../src/commands/render/render.js";
+import { plan } from "../../src/commands/plan/plan.js";
+import { status } from "../../src/commands/status/status.js";
+import { stitch } from "../../src/commands/stitch/stitch.js";
 import { readManifest } from "../../src/manifest/index.js";
 import type { Manifest } from "../../src/manifest/index.js";
 import type { RunEvent } from "../../src/scheduler/index.js";

@@ -2,8 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
-import { plan } from "../../src/commands/plan.js";
+import { render } from "../../src/commands/render/render.js";
+import { plan } from "../../src/commands/plan/plan.js";
 import type { Manifest } from "../../src/manifest/index.js";
 import { startSimulator } from "../../src/simulator/index.js";
 import type { Simulator } from "../../src/simulator/index.js";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { render } from "../../src/commands/render.js";
+import { render } from "../../src/commands/render/render.js";
 import { manifestProblems } from "../../src/manifest/index.js";
 import type { Manifest } from "../../src/manifest/index.js";
 import { probeVideo } from "../../src/media/index.js";

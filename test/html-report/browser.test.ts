@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeReport } from "../../src/commands/report.js";
+import { writeReport } from "../../src/commands/report/report.js";
 import { makeClip, makeOutputFolder } from "../stitch/output-fixture.js";
 import type { OutputFolder } from "../stitch/output-fixture.js";
 import { serveFolder } from "./static-server.js";

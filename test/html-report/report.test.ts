@@ -2,7 +2,7 @@
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeReport } from "../../src/commands/report.js";
+import { writeReport } from "../../src/commands/report/report.js";
 import { reportHtml } from "../../src/report/html/index.js";
 import { hasCode } from "../../src/util/errors.js";
 import { bytes } from "../../src/report/format.js";

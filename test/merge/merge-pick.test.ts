@@ -1,7 +1,7 @@
 // Merge precedence as data: completed+intact > submitted (or paid, clip gone) > failed/unknown > skipped > pending.
 import { describe, expect, it } from "vitest";
-import { pickCandidate, progressRank } from "../../src/commands/merge-pick.js";
-import type { Candidate } from "../../src/commands/merge-pick.js";
+import { pickCandidate, progressRank } from "../../src/commands/merge/merge-pick.js";
+import type { Candidate } from "../../src/commands/merge/merge-pick.js";
 import type { ShotRecord } from "../../src/manifest/index.js";
 
 function candidate(source: number, patch: Partial<ShotRecord>, clip: Candidate["clip"] = null): Candidate {

@@ -1,6 +1,6 @@
 // The price book: basis order (catalogue, observed, unknown), whose observations count, and the >10% charge warning.
 import { describe, expect, it } from "vitest";
-import { chargeWarning, PriceBook } from "../../src/commands/price-book.js";
+import { chargeWarning, PriceBook } from "../../src/commands/shared/price-book.js";
 import type { Manifest, ShotRecord } from "../../src/manifest/index.js";
 import { buildPriceCatalogue } from "../../src/pricing/index.js";
 import type { ResolvedShot } from "../../src/storyboard/index.js";

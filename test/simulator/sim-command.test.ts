@@ -1,6 +1,6 @@
 // `storyreel sim --balance --logs-delay`: the flags reach the simulator it starts (checked over real HTTP).
 import { describe, expect, it } from "vitest";
-import { simCommand } from "../../src/cli/sim-command.js";
+import { simCommand } from "../../src/cli/commands/sim.js";
 import { hasCode } from "../../src/util/errors.js";
 import { AUTH, http, json } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 // planStitch and the ffmpeg filter graph as data: copy criteria, the target format, silence for silent clips.
 import { describe, expect, it } from "vitest";
-import { planStitch } from "../../src/commands/stitch-plan.js";
-import type { ProbedClip } from "../../src/commands/stitch-plan.js";
-import { concatListOf, filterGraph } from "../../src/commands/stitch-args.js";
+import { planStitch } from "../../src/commands/stitch/stitch-plan.js";
+import type { ProbedClip } from "../../src/commands/stitch/stitch-plan.js";
+import { concatListOf, filterGraph } from "../../src/commands/stitch/stitch-args.js";
 
 function clip(id: string, traits: Partial<ProbedClip["traits"]> = {}): ProbedClip {
   return {

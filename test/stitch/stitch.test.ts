@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { stitch } from "../../src/commands/stitch.js";
+import { stitch } from "../../src/commands/stitch/stitch.js";
 import { probeVideo } from "../../src/media/index.js";
 import { hasCode } from "../../src/util/errors.js";
 import { makeOutputFolder } from "./output-fixture.js";

@@ -1,9 +1,11 @@
 // Registers `storyreel cache` and its subcommands: ls, stats, verify, prune, export, import.
 import type { Command } from "commander";
 import type { CacheListing } from "../../cache/index.js";
-import type { CacheTarget } from "../../commands/cache.js";
-import { isRefusal } from "../../commands/output-errors.js";
+import type { CacheTarget } from "../../commands/cache/index.js";
+import { isRefusal } from "../../commands/shared/output-errors.js";
 import { hasCode } from "../../util/errors.js";
+import type { StoryreelError } from "../../util/errors.js";
+import { REFUSED, unlessRefused } from "../refusal.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
 import { fromCwd, shownPath } from "../paths.js";
@@ -35,9 +37,9 @@ const USAGE_EXIT = "2 bad usage, location or AWS_ENDPOINT_URL (nothing read or w
 async function cacheModules() {
   return {
     ...(await import("../../cache/index.js")),
-    ...(await import("../../commands/cache.js")),
-    ...(await import("../../commands/cache-transfer.js")),
-    ...(await import("../../commands/cache-text.js")),
+    ...(await import("../../commands/cache/index.js")),
+    ...(await import("../../commands/cache/index.js")),
+    ...(await import("../../commands/cache/index.js")),
   };
 }
 
@@ -284,13 +286,12 @@ function target(io: CliIo, flags: CacheFlags, setting = "--cache"): CacheTarget 
 /** Runs a subcommand: refusals (bad input) exit 2, a cache that cannot be read or written exits 1. */
 async function guarded(io: CliIo, run: (m: CacheModules) => Promise<number>): Promise<number> {
   const m = await cacheModules();
+  const refused = (err: unknown): err is StoryreelError =>
+    hasCode(err, ...m.CACHE_CONFIG_CODES) || isRefusal(err);
   try {
-    return await run(m);
+    const code = await unlessRefused(io, { refused }, () => run(m));
+    return code === REFUSED ? 2 : code;
   } catch (err) {
-    if (hasCode(err, ...m.CACHE_CONFIG_CODES) || isRefusal(err)) {
-      io.stderr.write(`error: ${err.message}\n`);
-      return 2;
-    }
     if (err instanceof m.CacheError) {
       io.stderr.write(`error: ${err.message}\n`);
       return 1;

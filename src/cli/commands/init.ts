@@ -1,6 +1,6 @@
 // Registers `storyreel init [dir]`: writes a starter storyboard and two frames, and says what to run next.
 import type { Command } from "commander";
-import type { InitResult } from "../../commands/init.js";
+import type { InitResult } from "../../commands/init/index.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
 import { fromCwd, shellWord, shownPath } from "../paths.js";
@@ -30,7 +30,7 @@ Exit codes: 0 written, 1 it could not be written (e.g. no permission), 2 a file 
 }
 
 async function initCommand(dir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
-  const { InitRefusedError, initProject, refusal } = await import("../../commands/init.js");
+  const { InitRefusedError, initProject, refusal } = await import("../../commands/init/index.js");
   let result: InitResult;
   try {
     result = await initProject({ dir: fromCwd(io, dir) });

@@ -1,9 +1,8 @@
 // Registers `storyreel merge`: shard output folders of one storyboard combined into one folder.
 import type { Command } from "commander";
-import type { MergeResult } from "../../commands/merge.js";
-import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { REFUSED, unlessRefused } from "../refusal.js";
 import { fromCwd, shownPath } from "../paths.js";
 
 interface MergeFlags {
@@ -43,19 +42,15 @@ Exit codes: 0 every shot completed, 1 merged but some shots are not completed (l
 }
 
 async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
-  const { merge } = await import("../../commands/merge.js");
-  let result: MergeResult;
-  try {
-    result = await merge({
+  const { merge } = await import("../../commands/merge/index.js");
+  const result = await unlessRefused(io, { json: flags.json }, async () => {
+    return await merge({
       dirs: dirs.map((d) => fromCwd(io, d)),
       outDir: fromCwd(io, flags.out),
       ...(flags.allowMismatch ? { allowMismatch: true } : {}),
     });
-  } catch (err) {
-    if (!isRefusal(err)) throw err;
-    io.stderr.write(`error: ${err.message}\n`);
-    return 2;
-  }
+  });
+  if (result === REFUSED) return 2;
   const exitCode = result.missing.length === 0 ? 0 : 1;
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,7 +1,7 @@
 // Registers `storyreel models`: the catalog of AIML video models, what a storyboard can ask of each and its price;
 // `storyreel models <id>` prints one model's full card.
 import type { Command } from "commander";
-import type { PriceSource } from "../../commands/price-source.js";
+import type { PriceSource } from "../../commands/shared/price-source.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
 import { UsageError } from "../usage-error.js";
@@ -57,7 +57,7 @@ Exit codes: 0 models listed, 1 no model id matches the filter, 2 usage.`,
 }
 
 async function modelsCommand(filter: string[], flags: ModelsFlags, io: CliIo): Promise<number> {
-  const { modelCard, models } = await import("../../commands/models.js");
+  const { modelCard, models } = await import("../../commands/models/index.js");
   // Only what this command prints: the renderers' index would load the live view and the scheduler too.
   const { modelCardText, modelsText } = await import("../../report/models-text.js");
   const prices = await priceSource(flags, io);
@@ -83,7 +83,7 @@ async function modelsCommand(filter: string[], flags: ModelsFlags, io: CliIo): P
 }
 
 async function priceSource(flags: ModelsFlags, io: CliIo): Promise<PriceSource> {
-  const { loadPriceSource } = await import("../../commands/price-source.js");
+  const { loadPriceSource } = await import("../../commands/shared/price-source.js");
   const { resolveCacheDir } = await import("../../pricing/index.js");
   if (flags.sim && flags.baseUrl !== undefined) {
     throw new UsageError(

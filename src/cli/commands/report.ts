@@ -1,9 +1,8 @@
 // Registers `storyreel report`: a self-contained report.html of an output folder.
 import type { Command } from "commander";
-import type { ReportResult } from "../../commands/report.js";
-import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { REFUSED, unlessRefused } from "../refusal.js";
 import { fromCwd, shownPath } from "../paths.js";
 
 export function registerReport(program: Command, ctx: CommandContext): void {
@@ -32,17 +31,13 @@ Exit codes: 0 report written, 1 it could not be written, 2 no manifest.json in t
 }
 
 async function reportCommand(outDir: string, flags: { json?: boolean }, io: CliIo): Promise<number> {
-  const { writeReport } = await import("../../commands/report.js");
-  let result: ReportResult;
-  try {
-    const { outputArg } = await import("../../commands/output-arg.js");
+  const { writeReport } = await import("../../commands/report/index.js");
+  const result = await unlessRefused(io, { json: flags.json }, async () => {
+    const { outputArg } = await import("../../commands/shared/index.js");
     const folder = (await outputArg(fromCwd(io, outDir))).outDir;
-    result = await writeReport({ outDir: folder, cwd: io.cwd });
-  } catch (err) {
-    if (!isRefusal(err)) throw err;
-    io.stderr.write(`error: ${err.message}\n`);
-    return 2;
-  }
+    return await writeReport({ outDir: folder, cwd: io.cwd });
+  });
+  if (result === REFUSED) return 2;
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

@@ -1,9 +1,8 @@
 // Registers `storyreel status`: what an output folder holds, from its manifest (journal replayed).
 import type { Command } from "commander";
-import type { StatusResult } from "../../commands/status.js";
-import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { REFUSED, unlessRefused } from "../refusal.js";
 import { fromCwd, shownPath } from "../paths.js";
 import { nextRenderCommand } from "../next-command.js";
 
@@ -42,18 +41,14 @@ interface StatusFlags {
 }
 
 async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Promise<number> {
-  const { status } = await import("../../commands/status.js");
+  const { status } = await import("../../commands/status/index.js");
   const { statusText } = await import("../../report/index.js");
-  let result: StatusResult;
-  try {
-    const { outputArg } = await import("../../commands/output-arg.js");
+  const result = await unlessRefused(io, { json: flags.json }, async () => {
+    const { outputArg } = await import("../../commands/shared/index.js");
     const folder = (await outputArg(fromCwd(io, outDir))).outDir;
-    result = await status({ outDir: folder, ...(flags.verify ? { verify: true } : {}) });
-  } catch (err) {
-    if (!isRefusal(err)) throw err;
-    io.stderr.write(`error: ${err.message}\n`);
-    return 2;
-  }
+    return await status({ outDir: folder, ...(flags.verify ? { verify: true } : {}) });
+  });
+  if (result === REFUSED) return 2;
   const exitCode = result.complete ? 0 : 1;
   if (flags.json) {
     const { manifest, counts, creditsUsed, complete } = result;

@@ -1,9 +1,8 @@
 // Registers `storyreel stitch`: the completed clips of an output folder, in storyboard order, as one film.
 import type { Command } from "commander";
-import type { StitchResult } from "../../commands/stitch.js";
-import { isRefusal } from "../../commands/output-errors.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
+import { REFUSED, unlessRefused } from "../refusal.js";
 import { fromCwd, shownPath } from "../paths.js";
 
 interface StitchFlags {
@@ -40,20 +39,16 @@ Exit codes: 0 film written, 1 ffmpeg failed, 2 refused (a shot has no usable cli
 }
 
 async function stitchCommand(outDir: string, flags: StitchFlags, io: CliIo): Promise<number> {
-  const { stitch } = await import("../../commands/stitch.js");
-  let result: StitchResult;
-  try {
-    const { outputArg } = await import("../../commands/output-arg.js");
-    result = await stitch({
+  const { stitch } = await import("../../commands/stitch/index.js");
+  const result = await unlessRefused(io, { json: flags.json }, async () => {
+    const { outputArg } = await import("../../commands/shared/index.js");
+    return await stitch({
       outDir: (await outputArg(fromCwd(io, outDir))).outDir,
       ...(flags.output !== undefined ? { output: fromCwd(io, flags.output) } : {}),
       ...(flags.allowMissing ? { allowMissing: true } : {}),
     });
-  } catch (err) {
-    if (!isRefusal(err)) throw err;
-    io.stderr.write(`error: ${err.message}\n`);
-    return 2;
-  }
+  });
+  if (result === REFUSED) return 2;
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

@@ -1,0 +1,2 @@
+// `storyreel init`: a starter storyboard.
+export * from "./init.js";

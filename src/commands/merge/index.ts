@@ -1,0 +1,2 @@
+// `storyreel merge`: shard output folders into one.
+export * from "./merge.js";

@@ -1,0 +1,2 @@
+// `storyreel models`: the catalogue, and one model's card.
+export * from "./models.js";

@@ -1,0 +1,2 @@
+// `storyreel report`: the HTML report of an output folder.
+export * from "./report.js";

@@ -1,0 +1,2 @@
+// `storyreel status`: where an output folder stands.
+export * from "./status.js";

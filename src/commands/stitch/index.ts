@@ -1,0 +1,2 @@
+// `storyreel stitch`: the clips of a folder into one film.
+export * from "./stitch.js";

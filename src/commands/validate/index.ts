@@ -1,0 +1,2 @@
+// `storyreel validate`: check storyboards, send nothing.
+export * from "./validate.js";
