@@ -8,7 +8,11 @@ import { loadStoryboard, validateStoryboard } from "../../src/storyboard/index.j
 import { fastParse } from "../../src/storyboard/fast-parse.js";
 import { generateStoryboard, seededRandom } from "./storyboard-generator.js";
 
-const EXAMPLES = ["examples/storyboards/harbour.yaml", "examples/storyboards/text-to-video.yaml"];
+const EXAMPLES = [
+  "examples/storyboards/harbour.yaml",
+  "examples/storyboards/text-to-video.yaml",
+  "examples/storyboards/chain.yaml",
+];
 let dir: string;
 
 beforeAll(async () => {
@@ -73,8 +77,9 @@ describe("storyboard fast path", () => {
     const CASES = 400;
     let fastCount = 0;
     let aliasedFast = 0;
+    let referencesFast = 0;
     for (let n = 0; n < CASES; n++) {
-      const { text, usesAliases } = generateStoryboard(random);
+      const { text, usesAliases, usesReferences } = generateStoryboard(random);
       const file = join(dir, `generated-${n}.yaml`);
       await writeFile(file, text);
       const exact = await loadSource(file, { exact: true });
@@ -82,6 +87,7 @@ describe("storyboard fast path", () => {
       if (fast === null) continue;
       fastCount += 1;
       if (usesAliases) aliasedFast += 1;
+      if (usesReferences) referencesFast += 1;
       const where = `case ${n}:\n${text}`;
       expect(exact.diagnostics, where).toEqual([]);
       expect(fast.data, where).toEqual(exact.data);
@@ -90,9 +96,10 @@ describe("storyboard fast path", () => {
         expect(fast.positions.locate(["shots", i]), where).toEqual(exact.positions.locate(["shots", i]));
       }
     }
-    // The generator must exercise the fast path, with anchors, aliases and merge keys too.
+    // The generator must exercise the fast path, with anchors, aliases, merge keys and shot references too.
     expect(fastCount).toBeGreaterThan(CASES / 2);
     expect(aliasedFast).toBeGreaterThan(CASES / 10);
+    expect(referencesFast).toBeGreaterThan(CASES / 10);
   });
 
   it("leaves anything it could read differently to the exact path", () => {

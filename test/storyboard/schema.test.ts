@@ -102,4 +102,59 @@ describe("storyboard schema", () => {
       expect(validate(board(id)), id).toBe(false);
     }
   });
+
+  it("takes a shot reference for a shot's frames, and only there (editors complete it)", () => {
+    const validate = new Ajv({ strict: true }).compile(raw);
+    const shot = (first_frame: unknown, extra: object = {}): unknown => ({
+      version: 1,
+      ...extra,
+      shots: [{ id: "a" }, { id: "b", first_frame, last_frame: first_frame }],
+    });
+    for (const ok of [
+      "frames/a.png",
+      { shot: "a" },
+      { shot: "a", frame: "last" },
+      { shot: "a", frame: "first" },
+      { shot: "a", frame: 0 },
+      { shot: "a", frame: 2.5 },
+      null,
+    ]) {
+      expect(validate(shot(ok)), JSON.stringify(ok)).toBe(true);
+    }
+    for (const bad of [
+      "",
+      5,
+      [],
+      {},
+      { frame: "last" },
+      { shot: "a", frame: "middle" },
+      { shot: "a", frame: -1 },
+      { shot: "a", frame: "2" },
+      { shot: "a", take: 1 },
+      { shot: "../a" },
+      { shot: "" },
+    ]) {
+      expect(validate(shot(bad)), JSON.stringify(bad)).toBe(false);
+    }
+    const veo = "google/veo-3.1-first-last-image-to-video-fast";
+    const ref = { shot: "a" };
+    expect(validate(shot("f.png", { defaults: { first_frame: "f.png" } }))).toBe(true);
+    expect(validate(shot("f.png", { defaults: { first_frame: ref } }))).toBe(false);
+    expect(validate(shot("f.png", { defaults: { last_frame: ref } }))).toBe(false);
+    expect(validate(shot("f.png", { defaults: { models: { [veo]: { first_frame: ref } } } }))).toBe(false);
+  });
+
+  it("describes the reference: its keys, the default pick, and that defaults refuse it", () => {
+    const defs = raw.definitions as Record<string, Schema>;
+    const reference = defs.shot_frame!;
+    expect(reference.required).toEqual(["shot"]);
+    expect(Object.keys(reference.properties as Schema)).toEqual(["shot", "frame"]);
+    expect(String(defs.frame_pick?.description)).toMatch(/last \(the default/);
+    expect(defs.first_frame?.oneOf).toEqual([
+      { $ref: "#/definitions/frame_source" },
+      { $ref: "#/definitions/shot_frame" },
+    ]);
+    expect(defs.first_frame?.examples).toContainEqual({ shot: "dawn", frame: "last" });
+    expect(String(defs.default_first_frame?.description)).toMatch(/cannot name a shot/);
+  });
 });

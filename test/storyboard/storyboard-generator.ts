@@ -1,4 +1,4 @@
-// A small seeded generator of storyboard texts in many YAML spellings, for the fast path's property test.
+// A small seeded generator of storyboard texts in many YAML spellings (shot references too), for the fast path's property test.
 
 /** mulberry32: a tiny, fast, seedable PRNG (the same seed gives the same storyboards on every machine). */
 export function seededRandom(seed: number): () => number {
@@ -85,10 +85,33 @@ function stringValue(pick: Pick, text: string): string {
   return /^[A-Za-z][A-Za-z0-9 .,']*$/.test(text) && !/ #|: /.test(text) ? text : JSON.stringify(text);
 }
 
+const PICKS = ["last", "first", '"last"', "'first'", "0", "1.5", "0x2", "1e0", "4.0"];
+
+/** A shot reference to an earlier shot's clip in one of its spellings: flow or block mapping, frame or not. */
+function frameReference(pick: Pick, target: string): string {
+  const key = pick.one(["first_frame", "last_frame"]);
+  const shot = pick.chance(0.5) ? target : JSON.stringify(target);
+  const frame = pick.chance(0.7) ? pick.one(PICKS) : null;
+  if (pick.chance(0.5)) {
+    const inner =
+      frame === null
+        ? `shot: ${shot}`
+        : pick.chance(0.5)
+          ? `shot: ${shot}, frame: ${frame}`
+          : `frame: ${frame}, shot: ${shot}`;
+    return `${key}: {${pick.one(["", " "])}${inner}${pick.one(["", " "])}}`;
+  }
+  const lines = [`${key}:`, `  shot: ${shot}`];
+  if (frame !== null) lines.push(`  frame: ${frame}${pick.chance(0.3) ? " # the pick" : ""}`);
+  return lines.join("\n");
+}
+
 export interface GeneratedStoryboard {
   text: string;
   /** Anchors, aliases or merge keys were written. */
   usesAliases: boolean;
+  /** A shot's frame names another shot ({shot, frame}). */
+  usesReferences: boolean;
 }
 
 /** One storyboard text: comments, quoting styles, block scalars, flow collections, anchors, aliases, merges, CRLF. */
@@ -99,6 +122,7 @@ export function generateStoryboard(random: () => number): GeneratedStoryboard {
   const anchors: string[] = [];
   const mapAnchors: string[] = [];
   let usesAliases = false;
+  let usesReferences = false;
   const comment = (): string => (pick.chance(0.2) ? `  # ${prose(pick).replaceAll("\n", " ")}` : "");
 
   if (pick.chance(0.3)) lines.push(`# ${prose(pick)}`);
@@ -153,6 +177,10 @@ export function generateStoryboard(random: () => number): GeneratedStoryboard {
     } else {
       keys.push(`prompt: ${stringValue(pick, prompt)}`);
     }
+    if (i > 0 && pick.chance(0.3)) {
+      usesReferences = true;
+      keys.push(frameReference(pick, `s${pick.int(0, i - 1)}`));
+    }
     if (pick.chance(0.4)) keys.push(`duration: ${pick.one(NUMBERS)}`);
     if (pick.chance(0.2)) keys.push(`seed: ${pick.one(NUMBERS)}`);
     if (pick.chance(0.2))
@@ -184,5 +212,5 @@ export function generateStoryboard(random: () => number): GeneratedStoryboard {
   }
   if (pick.chance(0.2)) lines.push(`output: renders/${pick.int(0, 9)}`);
   const eol = pick.chance(0.2) ? "\r\n" : "\n";
-  return { text: lines.join(eol) + (pick.chance(0.8) ? eol : ""), usesAliases };
+  return { text: lines.join(eol) + (pick.chance(0.8) ? eol : ""), usesAliases, usesReferences };
 }
