@@ -14,6 +14,8 @@ export interface BindTimes {
   extractMs: number[];
   /** One entry per chained shot's `prepare` (the scheduler awaits it in the shot's slot): extraction plus binding. */
   prepareMs: number[];
+  /** Most extractions under way at once (each an ffmpeg process competing for the cores). */
+  maxConcurrent: number;
 }
 
 export interface TimedChainBinder {
@@ -40,7 +42,8 @@ export function timedChainBinder(o: {
   const deps = new Map(
     o.shots.map((s) => [s.id, [...new Set(Object.values(s.upstream ?? {}).map((ref) => ref.shot))]] as const),
   );
-  const times: BindTimes = { extractMs: [], prepareMs: [] };
+  const times: BindTimes = { extractMs: [], prepareMs: [], maxConcurrent: 0 };
+  let extracting = 0;
   const bind = async (shot: ResolvedShot): Promise<ResolvedShot> => {
     const refs = Object.entries(shot.upstream ?? {}).filter(([field]) => !(field in shot.frames));
     if (refs.length === 0) return shot;
@@ -55,12 +58,13 @@ export function timedChainBinder(o: {
       }
       const pick: FramePick = typeof ref.frame === "number" ? { seconds: ref.frame } : ref.frame;
       const started = o.clock.now();
+      times.maxConcurrent = Math.max(times.maxConcurrent, ++extracting);
       const frame = await clipFrame({
         clipPath: join(o.outDir, clip.path),
         clipSha256: clip.sha256,
         pick,
         cacheDir: join(o.outDir, ".storyreel", "frames", ref.shot),
-      });
+      }).finally(() => (extracting -= 1));
       times.extractMs.push(o.clock.now() - started);
       frames[field] = {
         source: relative(o.outDir, frame.path).split(sep).join("/"),

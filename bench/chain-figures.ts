@@ -19,6 +19,8 @@ export interface ChainFigures {
   makespanOverIdeal: number;
   /** One entry per frame extracted (clipFrame). */
   extractionMs: Summary & { total: number };
+  /** Most extractions under way at once. */
+  extractionsAtOnce: number;
   /** One entry per chained shot's prepare (extraction + binding, inside the shot's slot). */
   prepareMs: Summary & { total: number };
   /** Total prepare time ÷ (slots × makespan): the share of slot capacity spent getting frames. */
@@ -53,6 +55,7 @@ export function computeChainFigures(input: {
     idealMs,
     makespanOverIdeal: makespanMs / idealMs,
     extractionMs: withTotal(input.times.extractMs),
+    extractionsAtOnce: input.times.maxConcurrent,
     prepareMs: prepare,
     prepareSlotShare: prepare.total / (input.slots * makespanMs),
   };

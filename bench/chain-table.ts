@@ -24,7 +24,10 @@ export function chainTable(r: ScenarioResult): string[] {
       `${seconds(c.idealMs)} = max(greedy respecting dependencies ${seconds(c.greedyChainMs)}, longest chain ${seconds(c.longestChainMs)})`,
     ],
     ["makespan / ideal", ratio(c.makespanOverIdeal)],
-    ["frame extraction: frames / total", `${count(c.extractionMs.count)} / ${seconds(c.extractionMs.total)}`],
+    [
+      "frame extraction: frames / total / most at once",
+      `${count(c.extractionMs.count)} / ${seconds(c.extractionMs.total)} / ${c.extractionsAtOnce}`,
+    ],
     [
       "frame extraction per frame: mean / p50 / p95 / max",
       `${millis(c.extractionMs.mean)} / ${millis(c.extractionMs.p50)} / ${millis(c.extractionMs.p95)} / ${millis(c.extractionMs.max)}`,

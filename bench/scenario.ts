@@ -84,7 +84,7 @@ export async function runScenario(params: ScenarioParams, deps: ScenarioDeps): P
             dependencies: chained.dependencies,
             shape: params.chain,
             slots: params.concurrency,
-            times: run.chain ?? { extractMs: [], prepareMs: [] },
+            times: run.chain ?? { extractMs: [], prepareMs: [], maxConcurrent: 0 },
           })
         : null;
     return {

@@ -110,7 +110,9 @@ describe("bench core", () => {
       checks,
     });
     expect(report).toContain("### Chains");
-    expect(report).toMatch(/\| frame extraction: frames \/ total \| 3 \/ [\d.]+ s \|/);
+    expect(report).toMatch(
+      /\| frame extraction: frames \/ total \/ most at once \| 3 \/ [\d.]+ s \/ [1-3] \|/,
+    );
   });
 
   it("measures a tiny run against the simulator in a child process, clocks mapped over IPC", async () => {

@@ -56,7 +56,7 @@ describe("computeChainFigures", () => {
       ]),
       shape: { chains: 2, length: 2 },
       slots: 1,
-      times: { extractMs: [5, 15], prepareMs: [6, 16] },
+      times: { extractMs: [5, 15], prepareMs: [6, 16], maxConcurrent: 1 },
     });
     expect(figures.longestChainMs).toBe(70);
     expect(figures.greedyChainMs).toBe(100);
@@ -64,6 +64,7 @@ describe("computeChainFigures", () => {
     expect(figures.makespanOverIdeal).toBe(1.25);
     expect(figures.extractionMs).toMatchObject({ count: 2, total: 20, mean: 10 });
     expect(figures.prepareMs.total).toBe(22);
+    expect(figures.extractionsAtOnce).toBe(1);
     expect(figures.prepareSlotShare).toBeCloseTo(22 / 125);
   });
 
@@ -85,7 +86,7 @@ describe("computeChainFigures", () => {
       dependencies: new Map([["b", ["a"]]]),
       shape: { chains: 2, length: 2 },
       slots: 20,
-      times: { extractMs: [], prepareMs: [] },
+      times: { extractMs: [], prepareMs: [], maxConcurrent: 0 },
     });
     expect(figures.idealMs).toBe(100);
     expect(figures.longestChainMs).toBe(100);
