@@ -100,7 +100,9 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
         backend: "simulator",
         client,
         store,
-        buildBody: async (shot) => buildRequestBody(chain ? await chain.bind(shot) : shot, frames),
+        buildBody: chain
+          ? async (shot) => buildRequestBody(await chain.bind(shot), frames)
+          : (shot) => buildRequestBody(shot, frames),
         ...(chain
           ? {
               prepare: async (entry) => ({ ...entry, shot: await chain.prepare(entry.shot) }),
