@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { StoryreelError } from "../src/util/errors.js";
 
-export type ScenarioName = "a" | "b" | "baseline" | "scale" | "startup";
-const SCENARIOS: readonly ScenarioName[] = ["a", "b", "baseline", "scale", "startup"];
+export type ScenarioName = "a" | "b" | "baseline" | "chain" | "scale" | "startup";
+const SCENARIOS: readonly ScenarioName[] = ["a", "b", "baseline", "chain", "scale", "startup"];
 
 export interface BenchOptions {
   scenarios: ScenarioName[];
@@ -18,6 +18,10 @@ export interface BenchOptions {
   baselineShots: number;
   /** The seeds poll every 10 s on ~60 s generations: 10/60 of the mean generation time by default. */
   baselinePollIntervalMs: number;
+  /** Chain scenario: chains of `chainLength` shots, each starting on the previous shot's last frame. */
+  chains: number;
+  chainLength: number;
+  chainConcurrency: number;
   scaleShots: number[];
   scaleConcurrency: number;
   scaleLatency: { minMs: number; maxMs: number };
@@ -37,7 +41,7 @@ export class BenchUsageError extends StoryreelError {
 }
 
 export const USAGE = `npm run bench -- [options]
-  --scenario LIST          a,b,baseline,scale,startup (default: all)
+  --scenario LIST          a,b,baseline,chain,scale,startup (default: all)
   --shots N                shots in scenarios A and B (default 200; quick 40)
   --concurrency N          generations in flight in A and B (default 40; quick 10)
   --latency MIN-MAX        generation time in seconds, uniform (default 2-3)
@@ -46,6 +50,9 @@ export const USAGE = `npm run bench -- [options]
   --rate N                 scenario B's API limit in requests/s (default 40)
   --baseline-shots N       shots the sequential baseline really runs (default 20; quick 4)
   --baseline-poll S        baseline's fixed poll interval in seconds (default 10/60 of the mean generation time)
+  --chains N               chains in the chain scenario (default 40; quick 8)
+  --chain-length N         shots per chain (default 5)
+  --chain-concurrency N    generations in flight in the chain scenario (default 20; quick 4)
   --scale-shots LIST       storyboard sizes for the scale runs (default 1000,10000; quick 200,1000)
   --scale-concurrency N    generations in flight in the scale runs (default 500)
   --scale-latency MIN-MAX  generation time in the scale runs, seconds (default 0.05-0.15)
@@ -73,6 +80,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         rate: { type: "string" },
         "baseline-shots": { type: "string" },
         "baseline-poll": { type: "string" },
+        chains: { type: "string" },
+        "chain-length": { type: "string" },
+        "chain-concurrency": { type: "string" },
         "scale-shots": { type: "string" },
         "scale-concurrency": { type: "string" },
         "scale-latency": { type: "string" },
@@ -106,6 +116,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       v["baseline-poll"],
       ((10 / 60) * meanLatency) / 1000,
     ),
+    chains: int("--chains", v.chains, quick ? 8 : 40),
+    chainLength: int("--chain-length", v["chain-length"], 5),
+    chainConcurrency: int("--chain-concurrency", v["chain-concurrency"], quick ? 4 : 20),
     scaleShots:
       v["scale-shots"] === undefined
         ? quick

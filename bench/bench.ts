@@ -71,6 +71,23 @@ export async function runBench(
       deps,
     );
   }
+  if (options.scenarios.includes("chain")) {
+    const shape = { chains: options.chains, length: options.chainLength };
+    deps.log(
+      `chain: ${shape.chains} chains of ${shape.length} shots, ${options.chainConcurrency} in flight …`,
+    );
+    results.chain = await runScenario(
+      {
+        ...base,
+        name: "chain",
+        shots: shape.chains * shape.length,
+        concurrency: options.chainConcurrency,
+        rateLimit: null,
+        chain: shape,
+      },
+      inProcess,
+    );
+  }
   if (options.scenarios.includes("scale")) {
     deps.log("scale: compiling the orchestrator worker …");
     const worker = await compileWorker();

@@ -7,6 +7,8 @@ import { ManifestStore } from "../src/manifest/index.js";
 import type { ManifestStoreStats } from "../src/manifest/index.js";
 import { planRun, runPlan } from "../src/scheduler/index.js";
 import type { RunResult } from "../src/scheduler/index.js";
+import { timedChainBinder } from "./chain-binder.js";
+import type { BindTimes } from "./chain-binder.js";
 import type { RunRecord } from "./figures.js";
 import { startMemorySampler } from "./memory-sampler.js";
 import { percentile, summarize } from "./stats.js";
@@ -50,6 +52,8 @@ export interface RunOutcome {
   warnings: number;
   /** The poll planner's learned generation times at the end of the run, per model (ms). */
   learned: Record<string, Summary & { q25: number }>;
+  /** Chained shots' upstream frames: extraction and prepare times (null when no shot takes a frame from another). */
+  chain: BindTimes | null;
 }
 
 export type Orchestrate = (options: OrchestrateOptions) => Promise<RunOutcome>;
@@ -77,6 +81,11 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
     });
     const client = createClient({ baseUrl: options.apiUrl, apiKey: API_KEY, budget, clock });
     const frames = new FrameCache();
+    // Chained shots wait in the dependency gate and get their upstream frames in `prepare`, as render wires them.
+    const chained = storyboard.shots.some((s) => s.upstream !== undefined);
+    const chain = chained
+      ? timedChainBinder({ shots: storyboard.shots, outDir: storyboard.outputDir, store, clock })
+      : null;
     const generationIds = new Map<string, string>();
     let warnings = 0;
     const failures: RunOutcome["failures"] = {};
@@ -91,7 +100,15 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
         backend: "simulator",
         client,
         store,
-        buildBody: (shot) => buildRequestBody(shot, frames),
+        buildBody: chain
+          ? async (shot) => buildRequestBody(await chain.bind(shot), frames)
+          : (shot) => buildRequestBody(shot, frames),
+        ...(chain
+          ? {
+              prepare: async (entry) => ({ ...entry, shot: await chain.prepare(entry.shot) }),
+              dependencies: (id) => chain.dependencies(id),
+            }
+          : {}),
         download: async (job) => {
           const clip = await downloadClip({
             url: job.url,
@@ -152,6 +169,7 @@ export async function runStoryreel(options: OrchestrateOptions): Promise<RunOutc
           { ...summarize(samples), q25: percentile(samples, 0.25) },
         ]),
       ),
+      chain: chain?.times ?? null,
     };
   } finally {
     memory.stop();

@@ -3,6 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Clock } from "../src/util/clock.js";
+import { computeChainFigures } from "./chain-figures.js";
+import type { ChainFigures } from "./chain-figures.js";
+import { writeChainStoryboard } from "./chain-storyboard.js";
+import type { ChainShape } from "./chain-storyboard.js";
 import { computeFigures } from "./figures.js";
 import type { RunFigures } from "./figures.js";
 import type { Orchestrate, RunOutcome } from "./orchestrate.js";
@@ -22,6 +26,8 @@ export interface ScenarioParams {
   seed: number;
   rateLimit: { requestsPerSecond: number } | null;
   mix: StoryboardMix;
+  /** Chained shots instead of the mix: `shots` must be chains × length. */
+  chain?: ChainShape;
 }
 
 export interface ScenarioResult {
@@ -32,6 +38,8 @@ export interface ScenarioResult {
   simCpuMs: number | null;
   clockUncertaintyMs: number;
   storyboardBytes: number;
+  /** The chain scenario's figures (ideal respecting dependencies, extraction); absent for other scenarios. */
+  chain?: ChainFigures;
 }
 
 export interface ScenarioDeps {
@@ -49,7 +57,8 @@ export async function runScenario(params: ScenarioParams, deps: ScenarioDeps): P
     recordRequests: params.shots <= RECORD_REQUESTS_UP_TO,
   });
   try {
-    const storyboard = await writeStoryboard({ dir, shots: params.shots, mix: params.mix });
+    const chained = params.chain ? await writeChainStoryboard({ dir, shape: params.chain }) : null;
+    const storyboard = chained ?? (await writeStoryboard({ dir, shots: params.shots, mix: params.mix }));
     const offset = await sim.clockOffset();
     const { record, ...run } = await deps.orchestrate({
       storyboard: storyboard.path,
@@ -67,6 +76,17 @@ export async function runScenario(params: ScenarioParams, deps: ScenarioDeps): P
       slots: params.concurrency,
       rateLimitPerSecond: params.rateLimit?.requestsPerSecond ?? null,
     });
+    const chain =
+      chained && params.chain
+        ? computeChainFigures({
+            run: record,
+            sim: snapshot,
+            dependencies: chained.dependencies,
+            shape: params.chain,
+            slots: params.concurrency,
+            times: run.chain ?? { extractMs: [], prepareMs: [], maxConcurrent: 0 },
+          })
+        : null;
     return {
       params,
       figures,
@@ -75,6 +95,7 @@ export async function runScenario(params: ScenarioParams, deps: ScenarioDeps): P
       simCpuMs: snapshot.cpuMs,
       clockUncertaintyMs: offset.uncertaintyMs,
       storyboardBytes: storyboard.bytes,
+      ...(chain ? { chain } : {}),
     };
   } finally {
     await sim.close();

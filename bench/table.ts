@@ -1,5 +1,6 @@
 // Markdown tables of the results (pasteable into the README): scheduling, scale, targets.
 import type { BaselineResult } from "./baseline.js";
+import { chainTable } from "./chain-table.js";
 import { count, fixed2, kib, mb, millis, pct, range, ratio, seconds, size } from "./format.js";
 import type { MachineInfo } from "./machine.js";
 import type { Revision } from "./revision.js";
@@ -35,6 +36,7 @@ export function renderReport(input: {
   ].filter((c): c is Column => Boolean(c));
   if (scheduling.length > 0)
     parts.push("", "### Scheduling", "", table(SCHEDULING_ROWS, scheduling), "", ...SCHEDULING_NOTES);
+  if (results.chain) parts.push("", "### Chains", "", ...chainTable(results.chain));
   if (results.scale && results.scale.length > 0) {
     parts.push("", "### Scale", "", table(SCALE_ROWS, results.scale.map(scaleColumn)), "", ...SCALE_NOTES);
   }

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../../bench/scenario.js";
 import type { ScenarioParams, ScenarioResult } from "../../bench/scenario.js";
 import { runStoryreel } from "../../bench/orchestrate.js";
+import type { Orchestrate } from "../../bench/orchestrate.js";
+import type { RunRecord } from "../../bench/figures.js";
 import { inProcessSim } from "../../bench/sim-handle.js";
 import { childProcessSim } from "../../bench/sim-process.js";
 import { checkTargets } from "../../bench/targets.js";
@@ -70,6 +72,47 @@ describe("bench core", () => {
     });
     expect(report).toContain("| makespan / ideal |");
     expect(report).toMatch(/\| A \| polls per shot \(mean\) \| [\d.]+ \| ≤ 3 \| (PASS|\*\*FAIL\*\*) \|/);
+  });
+
+  it("measures a tiny chain run: dependents start after their upstream, every frame extracted and timed", async () => {
+    const params: ScenarioParams = { ...TINY, name: "chain", shots: 6, chain: { chains: 3, length: 2 } };
+    let record: RunRecord | undefined;
+    const orchestrate: Orchestrate = async (options) => {
+      const outcome = await runStoryreel(options);
+      record = outcome.record;
+      return outcome;
+    };
+    const result = await runScenario(params, {
+      clock: systemClock,
+      startSim: inProcessSim(systemClock),
+      orchestrate,
+    });
+    expectSane(result, params);
+    for (const chain of ["c1", "c2", "c3"]) {
+      const head = record!.shots.get(`${chain}-1`)!;
+      expect(record!.shots.get(`${chain}-2`)!.submittedMs).toBeGreaterThanOrEqual(head.detectedMs!);
+    }
+    const c = result.chain!;
+    expect(c.extractionMs.count).toBe(3);
+    expect(c.prepareMs.count).toBe(3);
+    expect(c.extractionMs.total).toBeGreaterThan(0);
+    expect(c.longestChainMs).toBeGreaterThan(0);
+    expect(c.idealMs).toBeGreaterThanOrEqual(c.longestChainMs);
+    expect(c.idealMs).toBeLessThanOrEqual(result.figures.makespanMs);
+    expect(c.makespanOverIdeal).toBeGreaterThanOrEqual(1);
+    const checks = checkTargets({ chain: result });
+    expect(checks.map((check) => check.figure)).toContain("makespan / ideal (respecting dependencies)");
+    const report = renderReport({
+      timestamp: "now",
+      machine: machineInfo(),
+      revision: { commit: "abc1234", dirtySrcFiles: [] },
+      results: { chain: result },
+      checks,
+    });
+    expect(report).toContain("### Chains");
+    expect(report).toMatch(
+      /\| frame extraction: frames \/ total \/ most at once \| 3 \/ [\d.]+ s \/ [1-3] \|/,
+    );
   });
 
   it("measures a tiny run against the simulator in a child process, clocks mapped over IPC", async () => {
