@@ -1,8 +1,8 @@
 // In GitHub Actions ($GITHUB_STEP_SUMMARY / GITHUB_ACTIONS set): after a render, a job summary and annotations.
 import { relative } from "node:path";
 import type { RenderResult } from "../commands/render/index.js";
-import { writeGithubReport } from "../report/index.js";
-import type { NextStepsInput } from "../report/index.js";
+import { writeGithubReport } from "../views/index.js";
+import type { NextStepsInput } from "../views/index.js";
 import type { CliIo } from "./io.js";
 
 export async function reportToGithubActions(options: {

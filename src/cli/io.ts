@@ -1,5 +1,5 @@
 // The CLI's view of the outside world, injected so tests can run commands in-process.
-import type { Writable } from "../report/index.js";
+import type { Writable } from "../views/index.js";
 
 export interface CliIo {
   stdout: Writable;

@@ -1,6 +1,6 @@
 // A stdout/stderr whose reader went away (`render --json | head -1`: EPIPE) never crashes the CLI: writes stop, the run stops.
 import { StoryreelError } from "../util/errors.js";
-import type { LiveStream } from "../report/index.js";
+import type { LiveStream } from "../views/index.js";
 
 /** stdout or stderr can no longer be written (closed by its reader, EPIPE, or failed otherwise). */
 export class OutputClosedError extends StoryreelError {

@@ -1,6 +1,6 @@
 // Picks the renderer: NDJSON with --json, nothing with --quiet, the live view in a terminal, else plain lines.
-import { canDrawLive, createJsonReporter, createLiveReporter, createPlainReporter } from "../report/index.js";
-import type { LiveStream, Reporter } from "../report/index.js";
+import { canDrawLive, createJsonReporter, createLiveReporter, createPlainReporter } from "../views/index.js";
+import type { LiveStream, Reporter } from "../views/index.js";
 import type { CliIo } from "./io.js";
 
 export type ReporterKind = "json" | "quiet" | "live" | "plain";

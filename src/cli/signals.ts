@@ -1,5 +1,5 @@
 // Ctrl-C / SIGTERM (or stdout/stderr closed): the first stops the run gracefully (manifest written), a second signal exits at once.
-import type { Writable } from "../report/index.js";
+import type { Writable } from "../views/index.js";
 
 export interface StopHandle {
   signal: AbortSignal;

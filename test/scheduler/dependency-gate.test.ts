@@ -165,9 +165,9 @@ describe("DependencyGate", () => {
 
 describe("waiting in the views", () => {
   it("the live state and view show a waiting shot until it is submitted; the plain line names its upstream", async () => {
-    const { applyLiveEvent, createLiveState } = await import("../../src/report/live-state.js");
-    const { liveView } = await import("../../src/report/live-view.js");
-    const { eventLine } = await import("../../src/report/event-line.js");
+    const { applyLiveEvent, createLiveState } = await import("../../src/views/live-state.js");
+    const { liveView } = await import("../../src/views/live-view.js");
+    const { eventLine } = await import("../../src/views/event-line.js");
     const state = createLiveState();
     applyLiveEvent(state, {
       type: "run_started",

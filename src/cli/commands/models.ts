@@ -59,7 +59,7 @@ Exit codes: 0 models listed, 1 no model id matches the filter, 2 usage.`,
 async function modelsCommand(filter: string[], flags: ModelsFlags, io: CliIo): Promise<number> {
   const { modelCard, models } = await import("../../commands/models/index.js");
   // Only what this command prints: the renderers' index would load the live view and the scheduler too.
-  const { modelCardText, modelsText } = await import("../../report/models-text.js");
+  const { modelCardText, modelsText } = await import("../../views/models-text.js");
   const prices = await priceSource(flags, io);
   const catalogue = prices.catalogue;
   const card = filter.length === 1 ? modelCard(filter[0]!, { catalogue }) : undefined;

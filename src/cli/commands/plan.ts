@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import type { PlannedShot, PlanResult } from "../../commands/plan/index.js";
 import { USD_TO_CREDITS, USD_TO_CREDITS_SOURCE } from "../../catalog/price-table.js";
-import { table } from "../../report/format.js";
-import { graphText } from "../../report/graph-text.js";
-import type { GraphFormat } from "../../report/graph-text.js";
+import { table } from "../../views/format.js";
+import { graphText } from "../../views/graph-text.js";
+import type { GraphFormat } from "../../views/graph-text.js";
 import type { CommandContext } from "../command-context.js";
 import type { CliIo } from "../io.js";
 import { UsageError } from "../option-rules.js";

@@ -2,7 +2,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import type { ClipMove, RenderOptions } from "../../commands/render/index.js";
-import type { NextStepsInput } from "../../report/index.js";
+import type { NextStepsInput } from "../../views/index.js";
 import { USD_TO_CREDITS } from "../../catalog/price-table.js";
 import { EXIT_CODES_HELP } from "../command-context.js";
 import type { CommandContext } from "../command-context.js";
@@ -123,7 +123,7 @@ export interface RenderFlags extends SelectionFlags {
 export async function renderCommand(file: string, flags: RenderFlags, io: CliIo): Promise<number> {
   // The work and the renderers load only when render runs (`--help` and the other commands start without them).
   const { render } = await import("../../commands/render/index.js");
-  const { quietSummaryText, summaryText } = await import("../../report/index.js");
+  const { quietSummaryText, summaryText } = await import("../../views/index.js");
   const { parseLatencySpec } = await import("../../simulator/index.js");
   const { chooseReporter } = await import("../reporter-choice.js");
   const { installStopHandlers } = await import("../signals.js");

@@ -42,7 +42,7 @@ interface StatusFlags {
 
 async function statusCommand(outDir: string, flags: StatusFlags, io: CliIo): Promise<number> {
   const { status } = await import("../../commands/status/index.js");
-  const { statusText } = await import("../../report/index.js");
+  const { statusText } = await import("../../views/index.js");
   const result = await unlessRefused(io, { json: flags.json }, async () => {
     const { outputArg } = await import("../../commands/shared/index.js");
     const folder = (await outputArg(fromCwd(io, outDir))).outDir;

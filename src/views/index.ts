@@ -1,4 +1,4 @@
-// Public API of the report stage: renderers of scheduler events and end-of-run summaries.
+// Public API of the views stage: what a run and a folder look like to people and CI (live, plain and NDJSON renderers of events, summaries, status text, the HTML page, graphs).
 export type { Reporter, Writable } from "./reporter.js";
 export { createPlainReporter } from "./plain-reporter.js";
 export { createJsonReporter } from "./json-reporter.js";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { newRecord } from "../../src/manifest/index.js";
 import type { Manifest, ShotRecord } from "../../src/manifest/index.js";
-import { shotDetail, summaryText } from "../../src/report/summary.js";
+import { shotDetail, summaryText } from "../../src/views/summary.js";
 
 function record(id: string, patch: Partial<ShotRecord> = {}): ShotRecord {
   const seed = { id, model: "m", inputHash: "h", line: 1, durationSeconds: 4, request: { model: "m" } };

@@ -1,8 +1,8 @@
 // The command to run after a run: exactly what is left (--failed, or a plain rerun when unfinished shots remain),
 // unknown shots reconciled through the request logs before they are paid again, the run's --only and --shard kept.
 import { describe, expect, it } from "vitest";
-import { nextSteps, quietSummaryText, summaryText } from "../../src/report/index.js";
-import type { SummaryInput } from "../../src/report/index.js";
+import { nextSteps, quietSummaryText, summaryText } from "../../src/views/index.js";
+import type { SummaryInput } from "../../src/views/index.js";
 import type { Manifest, ShotRecord, ShotStatus } from "../../src/manifest/index.js";
 import { inShard } from "../../src/scheduler/index.js";
 import type { RunCounts } from "../../src/scheduler/index.js";

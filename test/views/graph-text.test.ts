@@ -1,7 +1,7 @@
 // The dependency graph as Mermaid and DOT: a node per shot in order, an edge per frame handed over, safe labels.
 import { describe, expect, it } from "vitest";
-import { graphText } from "../../src/report/graph-text.js";
-import type { GraphShot } from "../../src/report/graph-text.js";
+import { graphText } from "../../src/views/graph-text.js";
+import type { GraphShot } from "../../src/views/graph-text.js";
 
 const SHOTS: GraphShot[] = [
   { id: "dawn", note: "up to date", needs: [] },

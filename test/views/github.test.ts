@@ -9,8 +9,8 @@ import {
   githubAnnotations,
   githubStepSummary,
   writeGithubReport,
-} from "../../src/report/index.js";
-import type { GithubReportInput } from "../../src/report/index.js";
+} from "../../src/views/index.js";
+import type { GithubReportInput } from "../../src/views/index.js";
 import type { Manifest, ShotRecord } from "../../src/manifest/index.js";
 
 function shot(over: Partial<ShotRecord> & Pick<ShotRecord, "id" | "status">): ShotRecord {

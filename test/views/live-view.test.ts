@@ -1,7 +1,7 @@
 // The live view's model: RunEvents folded into state, rendered as a summary line and per-shot lines.
 import { describe, expect, it } from "vitest";
-import { applyLiveEvent, createLiveState, liveView } from "../../src/report/index.js";
-import type { LiveState } from "../../src/report/index.js";
+import { applyLiveEvent, createLiveState, liveView } from "../../src/views/index.js";
+import type { LiveState } from "../../src/views/index.js";
 import type { RunCounts, RunEvent } from "../../src/scheduler/index.js";
 
 function fold(events: readonly RunEvent[]): LiveState {

@@ -6,7 +6,7 @@ import {
   createLiveState,
   createPlainReporter,
   liveView,
-} from "../../src/report/index.js";
+} from "../../src/views/index.js";
 import type { RunEvent } from "../../src/scheduler/index.js";
 
 const started = (over: Partial<Extract<RunEvent, { type: "run_started" }>> = {}): RunEvent => ({

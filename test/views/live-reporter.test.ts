@@ -1,8 +1,8 @@
 // The live reporter on a (fake) terminal stream: draws only there, tears down synchronously, falls back to plain.
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { canDrawLive, createLiveReporter } from "../../src/report/index.js";
-import type { LiveStream } from "../../src/report/index.js";
+import { canDrawLive, createLiveReporter } from "../../src/views/index.js";
+import type { LiveStream } from "../../src/views/index.js";
 import type { RunEvent } from "../../src/scheduler/index.js";
 
 class FakeTerminal implements LiveStream {
