@@ -1,5 +1,7 @@
 // Chained shots at render time: which shots each waits on, and its upstream frames bound when it is submitted.
+import { availableParallelism } from "node:os";
 import { join, relative, sep } from "node:path";
+import pLimit from "p-limit";
 import type { ClipRecord, ManifestStore } from "../../manifest/index.js";
 import { clipFrame } from "../../media/index.js";
 import type { FramePick } from "../../media/index.js";
@@ -34,6 +36,8 @@ export interface ChainFramesOptions {
   store: ManifestStore;
   /** Binds extracted frames into a shot (the storyboard's bindUpstreamFrames: fills frames, recomputes the hash). */
   bindFrames?: (shot: ResolvedShot, frames: Readonly<Record<string, FrameRef>>) => ResolvedShot;
+  /** Frame extractions at once (default: the machine's cores). */
+  extractConcurrency?: number;
 }
 
 /** Where extracted upstream frames are kept, by clip sha256 and pick. */
@@ -67,6 +71,9 @@ export function chainFrames(o: ChainFramesOptions): ChainFrames {
     o.shots.map((s) => [s.id, [...new Set(Object.values(upstreamOf(s)).map((ref) => ref.shot))]] as const),
   );
   const used = new Map<string, Record<string, FrameUsed>>();
+  // ffmpeg decodes on the CPU: as many extractions at once as there are cores, so the first frames of a wave of
+  // finished upstreams are ready soonest instead of all of them late (each waits in its shot's slot).
+  const extract = pLimit(o.extractConcurrency ?? availableParallelism());
   const bindFrames = o.bindFrames ?? ((shot, frames) => ({ ...shot, frames: { ...shot.frames, ...frames } }));
   return {
     dependencies: (id) => deps.get(id) ?? [],
@@ -85,7 +92,7 @@ export function chainFrames(o: ChainFramesOptions): ChainFrames {
             `shot "${shot.id}" starts from shot "${ref.shot}", which has no clip: render "${ref.shot}" first`,
           );
         }
-        const frame = await upstreamFrame(o.outDir, clip, ref);
+        const frame = await extract(() => upstreamFrame(o.outDir, clip, ref));
         frames[field] = frame;
         record[field] = { shot: ref.shot, frame: ref.frame, sha256: frame.sha256 };
       }
