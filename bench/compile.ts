@@ -1,7 +1,7 @@
 // Compiles the orchestrator worker (and the src/ it imports) to plain JS, so it runs without the tsx loader.
 // Under tsx, Node's module hooks run a second V8 isolate (+~60 MB RSS), which would swamp the peak-RSS figure.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,10 +47,13 @@ export async function compileWorker(): Promise<CompiledWorker> {
       "tsc",
     );
     await run(process.execPath, [tsc, "-p", tsconfig], { cwd: REPO });
-    // What the compiled modules read beside themselves: package.json ("type": "module"), schemas, node_modules.
-    for (const name of ["package.json", "schemas", "node_modules"]) {
+    // What the compiled modules read beside themselves: package.json ("type": "module"), schemas, the catalog
+    // (data/), node_modules, and the validators the build precompiled (dist/validators; without them ajv compiles).
+    for (const name of ["package.json", "schemas", "data", "node_modules"]) {
       await symlink(join(REPO, name), join(dir, name));
     }
+    await mkdir(join(dir, "dist"), { recursive: true });
+    await symlink(join(REPO, "dist", "validators"), join(dir, "dist", "validators")).catch(() => undefined);
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;

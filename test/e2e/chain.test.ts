@@ -3,24 +3,15 @@ import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readManifest } from "../../src/manifest/index.js";
 import { locateFfmpeg } from "../../src/media/index.js";
-import { startSimulator } from "../../src/simulator/index.js";
-import type { Simulator } from "../../src/simulator/index.js";
 import { runMainWith } from "../helpers/main-io.js";
-import { makeWorkspace } from "../helpers/workspace.js";
-import type { Workspace } from "../helpers/workspace.js";
+import { useSimWorkspace } from "../helpers/sim-workspace.js";
 
 const run = promisify(execFile);
 const KEY = "sk-test-chain-5e6f";
-let sim: Simulator | undefined;
-let ws: Workspace | undefined;
-afterEach(async () => {
-  await sim?.close();
-  await ws?.cleanup();
-  sim = ws = undefined;
-});
+const t = useSimWorkspace({ key: KEY });
 
 /** dawn → boats (dawn's last frame) → gull (boats' last frame, ending on f3); solo stands alone. */
 const CHAIN = (dawnPrompt = "Mist lifts off the harbour.") => `version: 1
@@ -47,13 +38,6 @@ shots:
     first_frame: frames/f2.png
     last_frame: frames/f0.png
 `;
-
-function render(extra: string[] = []) {
-  return runMainWith(
-    ["render", ws!.storyboard, "--base-url", sim!.url, "--poll-interval", "0.05", ...extra],
-    { env: { AIML_API_KEY: KEY } },
-  );
-}
 
 /** One frame of a clip as raw RGB bytes (ffmpeg decodes it: "first" or the true last frame). */
 async function frameRgb(clip: string, pick: "first" | "last"): Promise<Buffer> {
@@ -82,11 +66,10 @@ function psnr(a: Buffer, b: Buffer): number {
 
 describe("a storyboard is a film: chained shots", () => {
   it("renders each shot after the clip it starts from, with no visible cut at the joins", async () => {
-    ws = await makeWorkspace(CHAIN());
-    sim = await startSimulator({ latency: 50, render: "ffmpeg" });
-    const first = await render(["--json"]);
+    await t.start(CHAIN(), { render: "ffmpeg" });
+    const first = await t.render(["--json"]);
     expect(first.code, first.stderr).toBe(0);
-    expect(sim.stats.jobsCreated).toBe(4);
+    expect(t.sim.stats.jobsCreated).toBe(4);
     const events = first.stdout
       .trim()
       .split("\n")
@@ -100,7 +83,7 @@ describe("a storyboard is a film: chained shots", () => {
     expect(at("shot_submitted", "boats")).toBeGreaterThan(at("shot_completed", "dawn"));
     expect(at("shot_submitted", "gull")).toBeGreaterThan(at("shot_completed", "boats"));
 
-    const manifest = (await readManifest(ws.outDir))!;
+    const manifest = (await readManifest(t.ws.outDir))!;
     const byId = new Map(manifest.shots.map((s) => [s.id, s]));
     expect(byId.get("boats")!.upstream).toEqual({
       image_url: { shot: "dawn", frame: "last", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
@@ -111,69 +94,66 @@ describe("a storyboard is a film: chained shots", () => {
       ["dawn", "boats"],
       ["boats", "gull"],
     ] as const) {
-      const last = await frameRgb(join(ws.outDir, byId.get(up)!.clip!.path), "last");
-      const firstOfNext = await frameRgb(join(ws.outDir, byId.get(down)!.clip!.path), "first");
+      const last = await frameRgb(join(t.ws.outDir, byId.get(up)!.clip!.path), "last");
+      const firstOfNext = await frameRgb(join(t.ws.outDir, byId.get(down)!.clip!.path), "first");
       expect(psnr(last, firstOfNext), `${up} → ${down}`).toBeGreaterThan(35);
     }
     // And a cut where there is no chain: solo starts elsewhere.
-    const gullLast = await frameRgb(join(ws.outDir, byId.get("gull")!.clip!.path), "last");
-    const soloFirst = await frameRgb(join(ws.outDir, byId.get("solo")!.clip!.path), "first");
+    const gullLast = await frameRgb(join(t.ws.outDir, byId.get("gull")!.clip!.path), "last");
+    const soloFirst = await frameRgb(join(t.ws.outDir, byId.get("solo")!.clip!.path), "first");
     expect(psnr(gullLast, soloFirst)).toBeLessThan(20);
   });
 
   it("change propagates like a build: an unchanged chain is up to date, an edited first shot re-renders the chain and nothing else", async () => {
-    ws = await makeWorkspace(CHAIN());
-    sim = await startSimulator({ latency: 50, render: "fast" });
-    expect((await render()).code).toBe(0);
-    expect(sim.stats.jobsCreated).toBe(4);
+    await t.start(CHAIN());
+    expect((await t.render()).code).toBe(0);
+    expect(t.sim.stats.jobsCreated).toBe(4);
 
-    const again = await render();
+    const again = await t.render();
     expect(again.code, again.stderr).toBe(0);
-    expect(sim.stats.jobsCreated).toBe(4); // nothing sent
+    expect(t.sim.stats.jobsCreated).toBe(4); // nothing sent
 
-    await writeFile(ws.storyboard, CHAIN("Mist lifts slowly off the harbour."));
-    const plan = await runMainWith(["plan", ws.storyboard, "--base-url", sim.url]);
+    await writeFile(t.ws.storyboard, CHAIN("Mist lifts slowly off the harbour."));
+    const plan = await runMainWith(["plan", t.ws.storyboard, "--base-url", t.sim.url]);
     expect(plan.stdout).toMatch(/boats +render \(after dawn\)/);
     expect(plan.stdout).toMatch(/gull +render \(after boats\)/);
     expect(plan.stdout).toMatch(/solo +up to date/);
-    const edited = await render();
+    const edited = await t.render();
     expect(edited.code, edited.stderr).toBe(0);
-    expect(sim.stats.jobsCreated).toBe(7); // dawn, boats, gull — not solo
+    expect(t.sim.stats.jobsCreated).toBe(7); // dawn, boats, gull — not solo
   });
 
   it("--only a dependent whose upstream changed renders the upstream first, and says why", async () => {
-    ws = await makeWorkspace(CHAIN());
-    sim = await startSimulator({ latency: 50, render: "fast" });
-    expect((await render()).code).toBe(0);
-    await writeFile(ws.storyboard, CHAIN("Fog."));
-    const plan = await runMainWith(["plan", ws.storyboard, "--base-url", sim.url, "--only", "boats"]);
+    await t.start(CHAIN());
+    expect((await t.render()).code).toBe(0);
+    await writeFile(t.ws.storyboard, CHAIN("Fog."));
+    const plan = await runMainWith(["plan", t.ws.storyboard, "--base-url", t.sim.url, "--only", "boats"]);
     expect(plan.stdout).toMatch(/dawn +render .*needed first by boats \(starts from its frame\)/);
     expect(plan.stdout).toMatch(/gull +not selected/);
-    const only = await render(["--only", "boats"]);
+    const only = await t.render(["--only", "boats"]);
     expect(only.code, only.stderr).toBe(0);
-    expect(sim.stats.jobsCreated).toBe(6); // dawn and boats again
+    expect(t.sim.stats.jobsCreated).toBe(6); // dawn and boats again
   });
 
   it("an upstream that fails skips its dependents with E_UPSTREAM_FAILED; --failed renders them all in order", async () => {
-    ws = await makeWorkspace(CHAIN());
-    sim = await startSimulator({ latency: 50, render: "fast" });
-    sim.faults.add("poll", { type: "job-error", name: "policy", message: "blocked" }, { times: 1 });
-    const first = await render(["--concurrency", "1"]);
+    await t.start(CHAIN());
+    t.sim.faults.add("poll", { type: "job-error", name: "policy", message: "blocked" }, { times: 1 });
+    const first = await t.render(["--concurrency", "1"]);
     expect(first.code).toBe(1);
-    const manifest = (await readManifest(ws.outDir))!;
+    const manifest = (await readManifest(t.ws.outDir))!;
     const status = Object.fromEntries(manifest.shots.map((s) => [s.id, [s.status, s.error?.code ?? null]]));
     expect(status.dawn).toEqual(["failed", "E_GENERATION_FAILED"]);
     expect(status.boats).toEqual(["skipped", "E_UPSTREAM_FAILED"]);
     expect(status.gull).toEqual(["skipped", "E_UPSTREAM_FAILED"]);
     expect(status.solo).toEqual(["completed", null]);
-    expect(sim.stats.jobsCreated).toBe(2); // dawn and solo: nothing was paid for the skipped shots
+    expect(t.sim.stats.jobsCreated).toBe(2); // dawn and solo: nothing was paid for the skipped shots
 
-    const rerun = await render(["--failed"]);
+    const rerun = await t.render(["--failed"]);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(sim.stats.jobsCreated).toBe(5);
-    const after = (await readManifest(ws.outDir))!;
+    expect(t.sim.stats.jobsCreated).toBe(5);
+    const after = (await readManifest(t.ws.outDir))!;
     expect(after.shots.map((s) => s.status)).toEqual(["completed", "completed", "completed", "completed"]);
-    const raw = await readFile(join(ws.outDir, "manifest.json"), "utf8");
+    const raw = await readFile(join(t.ws.outDir, "manifest.json"), "utf8");
     expect(raw).not.toContain(KEY);
   });
 });
