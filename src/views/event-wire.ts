@@ -33,8 +33,17 @@ export type WireEvent =
 
 /** The wire form of `counts`. */
 export function toWireCounts(counts: RunCounts): WireCounts {
-  const { upToDate, inFlight, ...rest } = counts;
-  return { ...rest, up_to_date: upToDate, in_flight: inFlight };
+  return {
+    total: counts.total,
+    completed: counts.completed,
+    failed: counts.failed,
+    unknown: counts.unknown,
+    skipped: counts.skipped,
+    up_to_date: counts.upToDate,
+    excluded: counts.excluded,
+    in_flight: counts.inFlight,
+    pending: counts.pending,
+  };
 }
 
 /** The wire form of `event` (pure; the event is not changed). */
