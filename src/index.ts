@@ -20,6 +20,8 @@ export { merge } from "./commands/merge/merge.js";
 export type { MergeOptions, MergeResult } from "./commands/merge/merge.js";
 
 export type { RunEvent, RunEventType, RunCounts, Selection, Shard, PlanAction } from "./scheduler/index.js";
+export { EVENTS_SCHEMA_VERSION, toWireEvent } from "./views/index.js";
+export type { WireEvent, WireCounts } from "./views/index.js";
 export type { Manifest, ShotRecord, ShotStatus, ClipRecord, ShotError } from "./manifest/index.js";
 export { readManifest } from "./manifest/index.js";
 export type { Diagnostic, Storyboard, ResolvedShot, FrameRef } from "./storyboard/index.js";

@@ -2,6 +2,8 @@
 export type { Reporter, Writable } from "./reporter.js";
 export { createPlainReporter } from "./plain-reporter.js";
 export { createJsonReporter } from "./json-reporter.js";
+export { EVENTS_SCHEMA_VERSION, toWireCounts, toWireEvent } from "./event-wire.js";
+export type { WireCounts, WireEvent } from "./event-wire.js";
 export { eventLine } from "./event-line.js";
 export { summaryText } from "./summary.js";
 export type { SummaryInput } from "./summary.js";
