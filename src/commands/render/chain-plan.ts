@@ -59,8 +59,14 @@ export async function settleChains(input: SettleInput): Promise<SettledChains> {
     }
     if (refs.length > 0) {
       const frames: Record<string, FrameRef> = {};
-      for (const [field, ref] of refs) {
-        frames[field] = await upstreamFrame(input.outDir, records.get(ref.shot)!.clip!, ref);
+      try {
+        for (const [field, ref] of refs) {
+          frames[field] = await upstreamFrame(input.outDir, records.get(ref.shot)!.clip!, ref);
+        }
+      } catch {
+        // The frame cannot be had now (ffmpeg missing or failing): the shot stays unbound, so it is planned to
+        // render and its submission meets the same error as that shot's own failure, not the whole run's.
+        continue;
       }
       shot = input.bindFrames(shot, frames);
       bound.set(id, shot);
