@@ -210,8 +210,10 @@ function replacement(change: Replacement): ShotRecord {
         status: "unknown",
         client_request_id: change.clientRequestId,
         submitted_at: change.at,
-        // A new submission: what the logs said about an earlier one no longer describes this record.
+        // A new submission: what the logs said about an earlier one no longer describes this record, and a
+        // shot that no longer starts from another's frame loses the upstream it had.
         reconciliation: null,
+        upstream: change.seed.upstream ?? null,
         error: {
           code: "E_SUBMIT_INTERRUPTED",
           message: `the run ended while this submission was on its way; it may have been created and charged — check the AIML usage page, then render again with --only ${change.seed.id} to submit it once more`,
@@ -251,14 +253,17 @@ function restored(before: ShotRecord): ShotRecord {
   return { backend: null, ...before };
 }
 
+/** Fields written as null only to clear an earlier value: absent and null mean the same. */
+const NULL_IS_ABSENT: ReadonlySet<string> = new Set(["reconciliation", "upstream"]);
+
 /** The fields of `target` whose values differ from `current`'s. */
 export function changedFields(current: ShotRecord, target: ShotRecord): ShotPatch {
   const patch: Record<string, unknown> = {};
   const now = current as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(target)) {
     if (key === "id") continue;
-    // A record that never was reconciled needs no line saying it is not.
-    if (key === "reconciliation" && value === null && now[key] === undefined) continue;
+    // A record that never had one of these needs no line saying it has none.
+    if (NULL_IS_ABSENT.has(key) && value === null && now[key] === undefined) continue;
     if (!sameValue(now[key], value)) patch[key] = value;
   }
   return patch;

@@ -139,6 +139,14 @@ const transitions: [string, ShotRecord, RecordChange, Partial<ShotRecord> | "sam
     { type: "withdrawn", before: earlier("unknown"), why: INTERRUPTED },
     { ...earlier("unknown"), reconciliation: FOUND },
   ],
+  [
+    "intent of a shot that no longer starts from another's frame: the upstream it had is cleared",
+    earlier("completed", {
+      upstream: { image_url: { shot: "dawn", frame: "last", sha256: "f".repeat(64) } },
+    }),
+    { type: "intent", seed, backend: BACKEND, clientRequestId: REQUEST_ID, at: INTENT_AT },
+    { status: "unknown", upstream: null, client_request_id: REQUEST_ID },
+  ],
   // nothing sent, or nothing created: back to the record before the intent
   [
     "withdrawn, a pending shot: pending again, noting why",
