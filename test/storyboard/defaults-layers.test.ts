@@ -1,31 +1,14 @@
 // Defaults in layers: `defaults:`, then the shot's model's entry under `defaults.models:`, then the shot; null unsets.
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getModel } from "../../src/catalog/index.js";
 import { loadStoryboard, validateStoryboard } from "../../src/storyboard/index.js";
 import type { Storyboard } from "../../src/storyboard/index.js";
-import { makeTempDir, removeDir, writeFrames } from "./helpers.js";
+import { useFrameDir } from "./helpers.js";
 
 const VEO = "google/veo-3.1-t2v-fast";
 const KLING = "kling-video/v1.6/pro/text-to-video";
 
-let dir = "";
-
-beforeAll(async () => {
-  dir = await makeTempDir();
-  await writeFrames(dir);
-});
-
-afterAll(async () => {
-  await removeDir(dir);
-});
-
-async function write(name: string, lines: readonly string[]): Promise<string> {
-  const file = join(dir, name);
-  await writeFile(file, `${lines.join("\n")}\n`);
-  return file;
-}
+const frames = useFrameDir();
 
 async function problems(file: string): Promise<string[]> {
   return (await validateStoryboard(file)).map(
@@ -54,7 +37,7 @@ const MIXED = [
 
 describe("unsetting a default with null", () => {
   it("a Kling shot among Veo defaults fails on resolution and duration, and each message says how to unset it", async () => {
-    const file = await write("mixed.yaml", MIXED);
+    const file = await frames.write("mixed.yaml", MIXED);
     expect(await problems(file)).toEqual([
       `4:13 shots[1].duration [duration-not-allowed] 4 is not allowed for ${KLING} (allowed: 5, 10) (set in defaults: write \`duration: null\` on the shot to unset it)`,
       `5:15 shots[1].resolution [field-not-taken] ${KLING} does not take resolution (it takes: prompt, duration, aspect_ratio, negative_prompt; other request fields go in params) (set in defaults: write \`resolution: null\` on the shot to unset it)`,
@@ -62,7 +45,7 @@ describe("unsetting a default with null", () => {
   });
 
   it("resolution: null and duration: null on the shot remove the defaults: nothing of them is sent", async () => {
-    const file = await write("unset.yaml", [...MIXED, "    resolution: null", "    duration: ~"]);
+    const file = await frames.write("unset.yaml", [...MIXED, "    resolution: null", "    duration: ~"]);
     expect(await problems(file)).toEqual([]);
     const board = await loadStoryboard(file);
     expect(fieldsOf(board)).toEqual({
@@ -82,7 +65,7 @@ describe("unsetting a default with null", () => {
   });
 
   it("an empty value is a null too: an error only where no default has anything to unset", async () => {
-    const file = await write("empty.yaml", [
+    const file = await frames.write("empty.yaml", [
       "version: 1",
       "defaults:",
       `  model: ${VEO}`,
@@ -99,7 +82,7 @@ describe("unsetting a default with null", () => {
   });
 
   it("params: null drops the params a shot inherits (a null inside params is still sent as JSON null)", async () => {
-    const file = await write("params.yaml", [
+    const file = await frames.write("params.yaml", [
       "version: 1",
       "defaults:",
       `  model: ${VEO}`,
@@ -118,7 +101,7 @@ describe("unsetting a default with null", () => {
   });
 
   it("the model cannot be unset, and defaults: itself takes no null", async () => {
-    const file = await write("no-null.yaml", [
+    const file = await frames.write("no-null.yaml", [
       "version: 1",
       "defaults:",
       `  model: ${VEO}`,
@@ -135,7 +118,7 @@ describe("unsetting a default with null", () => {
   });
 
   it("a wrong value on a key that may be null is reported once, in the value's own words", async () => {
-    const file = await write("wrong.yaml", [
+    const file = await frames.write("wrong.yaml", [
       "version: 1",
       "shots:",
       "  - id: a",
@@ -186,7 +169,7 @@ describe("per-model defaults (defaults.models)", () => {
   ];
 
   it("applies the model's entry after the general defaults and before the shot's own keys", async () => {
-    const file = await write("models.yaml", BOARD);
+    const file = await frames.write("models.yaml", BOARD);
     expect(await problems(file)).toEqual([]);
     const board = await loadStoryboard(file);
     expect(fieldsOf(board)).toEqual({
@@ -218,7 +201,7 @@ describe("per-model defaults (defaults.models)", () => {
   });
 
   it("a value from a model's entry is reported where it is written, naming the entry", async () => {
-    const file = await write("models-bad.yaml", [
+    const file = await frames.write("models-bad.yaml", [
       "version: 1",
       "defaults:",
       `  model: ${VEO}`,
@@ -236,7 +219,7 @@ describe("per-model defaults (defaults.models)", () => {
   });
 
   it("checks the entries: a known model id (with suggestions), known keys, no model key, something to unset", async () => {
-    const file = await write("models-entries.yaml", [
+    const file = await frames.write("models-entries.yaml", [
       "version: 1",
       "defaults:",
       `  model: ${VEO}`,

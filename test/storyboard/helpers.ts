@@ -2,6 +2,7 @@
 import { cp, mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 
 /** A valid 1×1 PNG. */
 export const PNG_BASE64 =
@@ -53,4 +54,33 @@ export async function writeFrames(dir: string, opts: { hugeBytes?: number } = {}
 /** Copies test/fixtures/storyboards/<sub> into `dir`. */
 export async function copyFixtures(sub: string, dir: string): Promise<void> {
   await cp(new URL(sub, FIXTURES), dir, { recursive: true });
+}
+
+export interface FrameDir {
+  /** The folder (set once the file's tests start). */
+  readonly dir: string;
+  /** Writes `text` (or lines, joined) as `<dir>/<name>` and returns its path. */
+  write(name: string, text: string | readonly string[]): Promise<string>;
+}
+
+/** One temp folder with the frames above for all of a test file's tests: made before them, removed after. */
+export function useFrameDir(): FrameDir {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    await writeFrames(dir);
+  });
+  afterAll(async () => {
+    await removeDir(dir);
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    async write(name, text) {
+      const file = join(dir, name);
+      await writeFile(file, typeof text === "string" ? text : `${text.join("\n")}\n`);
+      return file;
+    },
+  };
 }

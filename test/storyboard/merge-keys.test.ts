@@ -1,29 +1,12 @@
 // YAML merge keys (`<<: *base`): the same data on both parsing paths, diagnostics placed where values are written.
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSource } from "../../src/storyboard/load.js";
 import { loadStoryboard, validateStoryboard } from "../../src/storyboard/index.js";
-import { makeTempDir, removeDir, writeFrames } from "./helpers.js";
+import { useFrameDir } from "./helpers.js";
 
 const VEO = "google/veo-3.1-t2v-fast";
 
-let dir = "";
-
-beforeAll(async () => {
-  dir = await makeTempDir();
-  await writeFrames(dir);
-});
-
-afterAll(async () => {
-  await removeDir(dir);
-});
-
-async function write(name: string, lines: readonly string[]): Promise<string> {
-  const file = join(dir, name);
-  await writeFile(file, `${lines.join("\n")}\n`);
-  return file;
-}
+const frames = useFrameDir();
 
 async function problems(file: string): Promise<string[]> {
   return (await validateStoryboard(file)).map(
@@ -57,7 +40,7 @@ const BOARD = [
 
 describe("YAML merge keys", () => {
   it("are read the same on the fast and the exact path, explicit keys first, then the merges in order", async () => {
-    const file = await write("merge.yaml", BOARD);
+    const file = await frames.write("merge.yaml", BOARD);
     const fast = await loadSource(file, { exact: false });
     const exact = await loadSource(file, { exact: true });
     expect(fast.fast).toBe(true);
@@ -83,7 +66,7 @@ describe("YAML merge keys", () => {
   });
 
   it("a problem in a merged value is reported where the value is written (in the anchor)", async () => {
-    const file = await write("merge-bad.yaml", [
+    const file = await frames.write("merge-bad.yaml", [
       "version: 1",
       "x-veo: &veo",
       `  model: ${VEO}`,
@@ -106,7 +89,7 @@ describe("YAML merge keys", () => {
   });
 
   it("refuses a merge of anything but mappings, saying how to write one", async () => {
-    const file = await write("merge-scalar.yaml", [
+    const file = await frames.write("merge-scalar.yaml", [
       "version: 1",
       "x-name: &name open",
       "shots:",
@@ -127,7 +110,7 @@ describe("YAML merge keys", () => {
   });
 
   it("refuses an alias inside the node it names (the data would contain itself)", async () => {
-    const file = await write("recursive.yaml", [
+    const file = await frames.write("recursive.yaml", [
       "version: 1",
       "x-loop: &loop",
       "  again: *loop",
@@ -141,7 +124,7 @@ describe("YAML merge keys", () => {
   });
 
   it("a quoted '<<' is an ordinary key (and so unknown); several << keys in one mapping are allowed", async () => {
-    const quoted = await write("quoted.yaml", [
+    const quoted = await frames.write("quoted.yaml", [
       "version: 1",
       "x-veo: &veo { model: google/veo-3.1-t2v-fast }",
       "x-p: &p { prompt: p }",
@@ -163,7 +146,7 @@ describe("YAML merge keys", () => {
   });
 
   it("keeps nested values of a merged mapping apart on the exact path (shared objects never reach the rules)", async () => {
-    const file = await write("nested.yaml", [
+    const file = await frames.write("nested.yaml", [
       "version: 1",
       "x-veo: &veo",
       `  model: ${VEO}`,

@@ -1,27 +1,18 @@
 // Every problem with a shot reference is found before anything is sent: where it is written, a stable code, and what is allowed.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateStoryboard } from "../../src/storyboard/index.js";
-import { makeTempDir, removeDir, writeFrames } from "./helpers.js";
+import { useFrameDir } from "./helpers.js";
 
-let dir = "";
-
-beforeAll(async () => {
-  dir = await makeTempDir();
-  await writeFrames(dir);
-});
-
-afterAll(async () => {
-  await removeDir(dir);
-});
+const frames = useFrameDir();
 
 const HEAD = ["version: 1", "defaults:", "  model: google/veo-3.0-i2v-fast", "  duration: 6", "shots:"];
 const DAWN = ["  - id: dawn", "    prompt: p", "    first_frame: frames/dawn.png"];
 
 /** "line:column code path: message" for each diagnostic of the storyboard made of `lines`. */
 async function problems(name: string, lines: readonly string[]): Promise<string[]> {
-  const file = join(dir, name);
+  const file = join(frames.dir, name);
   await writeFile(file, `${lines.join("\n")}\n`);
   return (await validateStoryboard(file)).map(
     (d) => `${d.line}:${d.column} ${d.code} ${d.path}: ${d.message}`,

@@ -1,24 +1,13 @@
 // Shot references ({shot, frame}) read alike on both parsing paths, resolve to `upstream` by request field, and leave plain storyboards as they were.
 import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fastParse } from "../../src/storyboard/fast-parse.js";
 import { loadSource } from "../../src/storyboard/load.js";
 import { loadStoryboard, validateStoryboard } from "../../src/storyboard/index.js";
-import { PNG, makeTempDir, removeDir, writeFrames } from "./helpers.js";
+import { PNG, useFrameDir } from "./helpers.js";
 
 const sha = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
-let dir = "";
-
-beforeAll(async () => {
-  dir = await makeTempDir();
-  await writeFrames(dir);
-});
-
-afterAll(async () => {
-  await removeDir(dir);
-});
+const frames = useFrameDir();
 
 const CHAIN = [
   "version: 1",
@@ -45,15 +34,9 @@ const CHAIN = [
   "",
 ].join("\n");
 
-async function write(name: string, text: string): Promise<string> {
-  const file = join(dir, name);
-  await writeFile(file, text);
-  return file;
-}
-
 describe("shot references", () => {
   it("are read alike by the fast and the exact path (block and flow mappings, frame left out)", async () => {
-    const file = await write("chain.yaml", CHAIN);
+    const file = await frames.write("chain.yaml", CHAIN);
     const fast = await loadSource(file, { exact: false });
     const exact = await loadSource(file, { exact: true });
     expect(fast.fast).toBe(true);
@@ -69,7 +52,7 @@ describe("shot references", () => {
   });
 
   it("validate and resolve: upstream by request field, absent from frames, frame defaulting to last", async () => {
-    const file = await write("chain.yaml", CHAIN);
+    const file = await frames.write("chain.yaml", CHAIN);
     expect(await validateStoryboard(file)).toEqual([]);
     const board = await loadStoryboard(file);
     const [dawn, boats, gull, tail] = board.shots;
@@ -89,7 +72,7 @@ describe("shot references", () => {
   });
 
   it("an unbound dependent's hash covers its fields, local frames and the reference", async () => {
-    const file = await write("chain.yaml", CHAIN);
+    const file = await frames.write("chain.yaml", CHAIN);
     const gull = (await loadStoryboard(file)).shots[2];
     const canonical = JSON.stringify({
       fields: {
@@ -106,7 +89,7 @@ describe("shot references", () => {
   it("the hash follows what is referenced: another shot or another frame is another input", async () => {
     const hashOf = async (ref: string): Promise<string | undefined> => {
       const text = CHAIN.replace("{ shot: dawn, frame: last }", ref);
-      return (await loadStoryboard(await write("variant.yaml", text))).shots[1]?.inputHash;
+      return (await loadStoryboard(await frames.write("variant.yaml", text))).shots[1]?.inputHash;
     };
     const last = await hashOf("{ shot: dawn, frame: last }");
     expect(await hashOf("{ shot: dawn }")).toBe(last); // the default pick is last
@@ -115,7 +98,7 @@ describe("shot references", () => {
     expect(await hashOf("{ shot: dawn, frame: 3 }")).not.toBe(last);
     const gullOn = async (shot: string): Promise<string | undefined> => {
       const text = CHAIN.replace("      shot: boats", `      shot: ${shot}`);
-      return (await loadStoryboard(await write("variant.yaml", text))).shots[2]?.inputHash;
+      return (await loadStoryboard(await frames.write("variant.yaml", text))).shots[2]?.inputHash;
     };
     expect(await gullOn("dawn")).not.toBe(await gullOn("boats"));
   });

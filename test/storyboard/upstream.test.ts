@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bindUpstreamFrames,
   buildRequestBody,
@@ -13,19 +13,10 @@ import {
 } from "../../src/storyboard/index.js";
 import type { FrameRef, ResolvedShot } from "../../src/storyboard/index.js";
 import { hasCode } from "../../src/util/errors.js";
-import { makeTempDir, removeDir, writeFrames } from "./helpers.js";
+import { useFrameDir } from "./helpers.js";
 
 const sha = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
-let dir = "";
-
-beforeAll(async () => {
-  dir = await makeTempDir();
-  await writeFrames(dir);
-});
-
-afterAll(async () => {
-  await removeDir(dir);
-});
+const frames = useFrameDir();
 
 /** dawn, then `second` written with the given first and last frames (values as YAML). */
 async function board(name: string, first: string, last: string): Promise<ResolvedShot[]> {
@@ -45,20 +36,20 @@ async function board(name: string, first: string, last: string): Promise<Resolve
     `    last_frame: ${last}`,
     "",
   ].join("\n");
-  await writeFile(join(dir, name), text);
-  return (await loadStoryboard(join(dir, name))).shots;
+  await writeFile(join(frames.dir, name), text);
+  return (await loadStoryboard(join(frames.dir, name))).shots;
 }
 
 /** A frame as render-chain binds it: a PNG extracted under the output folder. */
 async function extracted(file: string): Promise<FrameRef> {
-  const bytes = await readFile(join(dir, "frames", file));
+  const bytes = await readFile(join(frames.dir, "frames", file));
   return {
     source: `.storyreel/frames/${sha(bytes)}-last.png`,
     kind: "file",
     sha256: sha(bytes),
     mime: "image/png",
     bytes: bytes.length,
-    absPath: join(dir, "frames", file),
+    absPath: join(frames.dir, "frames", file),
   };
 }
 
@@ -146,8 +137,8 @@ describe("shotDependencies", () => {
       "  - { id: d, prompt: p, first_frame: frames/dawn.png, last_frame: frames/noon.png }",
       "",
     ].join("\n");
-    await writeFile(join(dir, "graph.yaml"), text);
-    const shots = (await loadStoryboard(join(dir, "graph.yaml"))).shots;
+    await writeFile(join(frames.dir, "graph.yaml"), text);
+    const shots = (await loadStoryboard(join(frames.dir, "graph.yaml"))).shots;
     const edges = shotDependencies(shots);
     expect(edges).toEqual([
       { id: "b", on: "a" },
