@@ -1,6 +1,7 @@
 // What `storyreel cache …` prints: plain text tables and one-line outcomes (the --json forms are the data itself).
 import type { CacheListing, CacheStats, PruneReport, VerifyReport } from "../../cache/index.js";
 import type { ExportResult, ImportResult, ShotFailure, ShotNote } from "./cache-transfer.js";
+import { credits, table } from "../../views/format.js";
 
 /** Sizes as the rest of storyreel prints them (powers of 1024). */
 export function size(n: number): string {
@@ -12,21 +13,6 @@ export function size(n: number): string {
 
 const count = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-const credits = (n: number | null): string => (n === null ? "-" : n.toLocaleString("en-US"));
-
-/** Rows as a left-aligned table, two spaces between columns. */
-function table(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
 
 /** "2026-12-03 08:36" from an ISO date (UTC). */
 function when(iso: string): string {
