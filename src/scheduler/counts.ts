@@ -3,6 +3,21 @@ import type { ManifestStore, ShotStatus } from "../manifest/index.js";
 import type { PlanEntry } from "./plan.js";
 import type { RunCounts } from "./events.js";
 
+/** Counts of `total` shots, none of them ended yet: what tallies (and tests) start from. */
+export function zeroCounts(total = 0): RunCounts {
+  return {
+    total,
+    completed: 0,
+    failed: 0,
+    unknown: 0,
+    skipped: 0,
+    upToDate: 0,
+    excluded: 0,
+    inFlight: 0,
+    pending: 0,
+  };
+}
+
 /**
  * `runOutcomes`: how this run ended the shots it was to submit but did not (held back by --max-credits:
  * skipped; refused before any generation existed: failed). Their records may still say `completed` — a finished
@@ -13,17 +28,7 @@ export function countOutcomes(
   store: ManifestStore,
   runOutcomes: ReadonlyMap<string, ShotStatus> = new Map(),
 ): RunCounts {
-  const counts: RunCounts = {
-    total: entries.length,
-    completed: 0,
-    failed: 0,
-    unknown: 0,
-    skipped: 0,
-    upToDate: 0,
-    excluded: 0,
-    inFlight: 0,
-    pending: 0,
-  };
+  const counts = zeroCounts(entries.length);
   for (const entry of entries) {
     if (entry.action === "skip") {
       counts.upToDate += 1;

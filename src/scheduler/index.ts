@@ -13,7 +13,7 @@ export type {
 } from "./run-types.js";
 export type { RunEvent, RunEventType, RunCounts } from "./events.js";
 export type { SubmissionHooks, PreSubmit, BeforePost } from "./submission.js";
-export { outcomeExitCode } from "./counts.js";
+export { outcomeExitCode, zeroCounts } from "./counts.js";
 export { shardOf, inShard, parseShardSpec, shardKeys } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { PollPlanner } from "./poll-planner.js";

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { canDrawLive, createLiveReporter } from "../../src/views/index.js";
 import type { LiveStream } from "../../src/views/index.js";
 import type { RunEvent } from "../../src/scheduler/index.js";
+import { zeroCounts } from "../../src/scheduler/index.js";
 
 class FakeTerminal implements LiveStream {
   isTTY: boolean;
@@ -51,17 +52,7 @@ const FINISHED: RunEvent = {
   t: 5000,
   at: "2026-01-01T00:00:05.000Z",
   elapsed_ms: 5000,
-  counts: {
-    total: 3,
-    completed: 3,
-    failed: 0,
-    unknown: 0,
-    skipped: 0,
-    upToDate: 0,
-    excluded: 0,
-    inFlight: 0,
-    pending: 0,
-  },
+  counts: { ...zeroCounts(3), completed: 3 },
   credits_used: 30,
   interrupted: false,
   fatal: null,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { applyLiveEvent, createLiveState, liveView } from "../../src/views/index.js";
 import type { LiveState } from "../../src/views/index.js";
 import type { RunCounts, RunEvent } from "../../src/scheduler/index.js";
+import { zeroCounts } from "../../src/scheduler/index.js";
 
 function fold(events: readonly RunEvent[]): LiveState {
   const state = createLiveState();
@@ -80,18 +81,7 @@ const failed = (id: string, index: number, t: number, code = "E_GENERATION_FAILE
   elapsed_ms: 0,
 });
 
-const counts = (over: Partial<RunCounts>): RunCounts => ({
-  total: 0,
-  completed: 0,
-  failed: 0,
-  unknown: 0,
-  skipped: 0,
-  upToDate: 0,
-  excluded: 0,
-  inFlight: 0,
-  pending: 0,
-  ...over,
-});
+const counts = (over: Partial<RunCounts>): RunCounts => ({ ...zeroCounts(), ...over });
 
 describe("live view model", () => {
   it("says it is preparing until the run starts", () => {

@@ -6,6 +6,7 @@ import type { SummaryInput } from "../../src/views/index.js";
 import type { Manifest, ShotRecord, ShotStatus } from "../../src/manifest/index.js";
 import { inShard } from "../../src/scheduler/index.js";
 import type { RunCounts } from "../../src/scheduler/index.js";
+import { zeroCounts } from "../../src/scheduler/index.js";
 
 const ERRORS: Partial<Record<ShotStatus, { code: string; message: string }>> = {
   failed: { code: "E_GENERATION_FAILED", message: "content policy" },
@@ -43,17 +44,7 @@ function manifestOf(shots: Record<string, ShotStatus>): Manifest {
   };
 }
 
-const COUNTS: RunCounts = {
-  total: 0,
-  completed: 0,
-  failed: 0,
-  unknown: 0,
-  skipped: 0,
-  upToDate: 0,
-  excluded: 0,
-  inFlight: 0,
-  pending: 0,
-};
+const COUNTS: RunCounts = zeroCounts();
 
 const CMD = "storyreel render story.yaml --out renders/x --sim --max-credits 10";
 

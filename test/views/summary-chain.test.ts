@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { newRecord } from "../../src/manifest/index.js";
 import type { Manifest, ShotRecord } from "../../src/manifest/index.js";
 import { shotDetail, summaryText } from "../../src/views/summary.js";
+import { zeroCounts } from "../../src/scheduler/index.js";
 
 function record(id: string, patch: Partial<ShotRecord> = {}): ShotRecord {
   const seed = { id, model: "m", inputHash: "h", line: 1, durationSeconds: 4, request: { model: "m" } };
@@ -31,17 +32,7 @@ describe("chained shots in the summary", () => {
         record("gull", { upstream: from("boats") }),
       ],
     };
-    const counts = {
-      total: 3,
-      completed: 1,
-      failed: 0,
-      unknown: 0,
-      skipped: 0,
-      upToDate: 0,
-      excluded: 0,
-      inFlight: 0,
-      pending: 2,
-    };
+    const counts = { ...zeroCounts(3), completed: 1, pending: 2 };
     const texts = [1, 2, 3].map((index) =>
       summaryText({
         manifest,
