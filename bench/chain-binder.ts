@@ -1,10 +1,9 @@
 // The bench's binding of chained shots' upstream frames, timed: each upstream clip's frame is really extracted (see below).
 import { availableParallelism } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import pLimit from "p-limit";
 import type { ManifestStore } from "../src/manifest/index.js";
-import { clipFrame } from "../src/media/index.js";
-import type { FramePick } from "../src/media/index.js";
+import { upstreamFrame } from "../src/commands/render/render-chain.js";
 import { bindUpstreamFrames } from "../src/storyboard/index.js";
 import type { FrameRef, ResolvedShot } from "../src/storyboard/index.js";
 import type { Clock } from "../src/util/clock.js";
@@ -60,27 +59,17 @@ export function timedChainBinder(o: {
           `shot "${shot.id}": upstream "${ref.shot}" has no clip`,
         );
       }
-      const pick: FramePick = typeof ref.frame === "number" ? { seconds: ref.frame } : ref.frame;
-      const frame = await extract(async () => {
+      frames[field] = await extract(async () => {
         const started = o.clock.now();
         times.maxConcurrent = Math.max(times.maxConcurrent, ++extracting);
-        const found = await clipFrame({
-          clipPath: join(o.outDir, clip.path),
-          clipSha256: clip.sha256,
-          pick,
-          cacheDir: join(o.outDir, ".storyreel", "frames", ref.shot),
-        }).finally(() => (extracting -= 1));
-        times.extractMs.push(o.clock.now() - started);
-        return found;
+        try {
+          // Cached per upstream shot (see above), otherwise exactly what render binds.
+          return await upstreamFrame(o.outDir, clip, ref, join(o.outDir, ".storyreel", "frames", ref.shot));
+        } finally {
+          extracting -= 1;
+          times.extractMs.push(o.clock.now() - started);
+        }
       });
-      frames[field] = {
-        source: relative(o.outDir, frame.path).split(sep).join("/"),
-        kind: "file",
-        sha256: frame.sha256,
-        mime: "image/png",
-        bytes: frame.bytes,
-        absPath: frame.path,
-      };
     }
     return bindUpstreamFrames(shot, frames);
   };

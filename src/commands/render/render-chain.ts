@@ -48,13 +48,18 @@ export function upstreamOf(shot: ResolvedShot): Readonly<Record<string, Upstream
 }
 
 /** The frame `ref` picks from an upstream clip (verified), extracted once and cached by clip sha256, as a local frame. */
-export async function upstreamFrame(outDir: string, clip: ClipRecord, ref: UpstreamRef): Promise<FrameRef> {
+export async function upstreamFrame(
+  outDir: string,
+  clip: ClipRecord,
+  ref: UpstreamRef,
+  cacheDir: string = join(outDir, FRAMES_DIR),
+): Promise<FrameRef> {
   const pick: FramePick = typeof ref.frame === "number" ? { seconds: ref.frame } : ref.frame;
   const frame = await clipFrame({
     clipPath: join(outDir, clip.path),
     clipSha256: clip.sha256,
     pick,
-    cacheDir: join(outDir, FRAMES_DIR),
+    cacheDir,
   });
   return {
     source: relative(outDir, frame.path).split(sep).join("/"),
